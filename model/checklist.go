@@ -1,0 +1,42 @@
+package model
+
+import (
+	"errors"
+	"strings"
+	"time"
+)
+
+// Checklist is a reusable audit attached to a project (e.g. a Marketo
+// instance mini-audit), grouped in sections.
+type Checklist struct {
+	ID    uint64      `json:"id"`
+	Name  string      `json:"name"`
+	Items []CheckItem `json:"items"`
+}
+
+// CheckItem is one line of a checklist or of a phase's exit checklist.
+type CheckItem struct {
+	Section string    `json:"section,omitempty"`
+	Text    string    `json:"text"`
+	Done    bool      `json:"done"`
+	ByID    uint64    `json:"by_id,omitempty"`
+	At      time.Time `json:"at"`
+}
+
+// Validate reports the first problem with a checklist's fields.
+func (c Checklist) Validate() error {
+	if strings.TrimSpace(c.Name) == "" {
+		return errors.New("checklist name is empty: give it a name")
+	}
+	return nil
+}
+
+// Progress counts checked items.
+func (c Checklist) Progress() (done, total int) {
+	for _, it := range c.Items {
+		if it.Done {
+			done++
+		}
+	}
+	return done, len(c.Items)
+}

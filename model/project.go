@@ -1,0 +1,79 @@
+package model
+
+import (
+	"errors"
+	"strings"
+	"time"
+)
+
+// Project is one implementation effort: an MRM roll-out, a migration, a DMP.
+type Project struct {
+	ID          uint64    `json:"id"`
+	Name        string    `json:"name"`
+	Template    string    `json:"template"`
+	SponsorID   uint64    `json:"sponsor_id,omitempty"`
+	LeadID      uint64    `json:"lead_id,omitempty"`
+	Start       time.Time `json:"start"`
+	GoLive      time.Time `json:"go_live"`
+	Description string    `json:"description,omitempty"`
+	Archived    bool      `json:"archived,omitempty"`
+	// MeID is the person this database's user chose to be ("me").
+	MeID uint64 `json:"me_id,omitempty"`
+}
+
+// Validate reports the first problem that would make the project unusable.
+func (p Project) Validate() error {
+	if strings.TrimSpace(p.Name) == "" {
+		return errors.New("project name is empty: give the project a name")
+	}
+	if !p.Start.IsZero() && !p.GoLive.IsZero() && p.GoLive.Before(p.Start) {
+		return errors.New("go-live is before the start date: move one of them")
+	}
+	return nil
+}
+
+// ProjectData is a whole project in memory: what the UI shows and what a
+// bundle carries. Slices are in creation order as stored.
+type ProjectData struct {
+	Project    Project         `json:"project"`
+	Phases     []Phase         `json:"phases"`
+	Changes    []ChangeRequest `json:"changes"`
+	People     []Person        `json:"people"`
+	Activities []Activity      `json:"activities"`
+	Cells      []Assignment    `json:"cells"`
+	Docs       []Doc           `json:"docs"`
+	Checklists []Checklist     `json:"checklists"`
+	History    []HistoryEntry  `json:"history"`
+}
+
+// Person returns the person with the given ID, if any.
+func (d *ProjectData) Person(id uint64) (Person, bool) {
+	for _, p := range d.People {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Person{}, false
+}
+
+// Phase returns the phase with the given ID, if any.
+func (d *ProjectData) Phase(id uint64) (Phase, bool) {
+	for _, p := range d.Phases {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Phase{}, false
+}
+
+// PersonName returns a person's name, or "" when the ID is unknown.
+func (d *ProjectData) PersonName(id uint64) string {
+	p, _ := d.Person(id)
+	return p.Name
+}
+
+// PhaseName returns a phase's name, or "" when the ID is unknown.
+func (d *ProjectData) PhaseName(id uint64) string {
+	p, _ := d.Phase(id)
+	return p.Name
+}

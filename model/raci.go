@@ -1,0 +1,153 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Role is one RACI letter, or none.
+type Role byte
+
+const (
+	RoleNone        Role = 0
+	Responsible     Role = 'R'
+	Accountable     Role = 'A'
+	Consulted       Role = 'C'
+	Informed        Role = 'I'
+	maxAccountables      = 1
+)
+
+// Roles lists the letters in RACI order.
+var Roles = []Role{Responsible, Accountable, Consulted, Informed}
+
+func (r Role) String() string {
+	if r == RoleNone {
+		return ""
+	}
+	return string(rune(r))
+}
+
+// Meaning says in one line what a letter asks of its holder.
+func (r Role) Meaning() string {
+	switch r {
+	case Responsible:
+		return "Responsible: you do the work"
+	case Accountable:
+		return "Accountable: you approve it and answer for it"
+	case Consulted:
+		return "Consulted: your opinion is asked before it is done"
+	case Informed:
+		return "Informed: you are told once it is done"
+	}
+	return ""
+}
+
+// ParseRole reads a letter, case-insensitive; "" or "-" is RoleNone.
+func ParseRole(s string) (Role, error) {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "", "-":
+		return RoleNone, nil
+	case "R":
+		return Responsible, nil
+	case "A":
+		return Accountable, nil
+	case "C":
+		return Consulted, nil
+	case "I":
+		return Informed, nil
+	}
+	return RoleNone, fmt.Errorf("unknown RACI letter %q: use R, A, C or I", s)
+}
+
+// Activity is a row of the RACI matrix: usually a deliverable or a gate.
+type Activity struct {
+	ID      uint64 `json:"id"`
+	Name    string `json:"name"`
+	PhaseID uint64 `json:"phase_id,omitempty"`
+	Order   int    `json:"order"`
+	// Gate marks the activity that stands for a phase's sign-off: its
+	// Accountable person may sign the gate.
+	Gate bool `json:"gate,omitempty"`
+}
+
+// Validate reports the first problem with an activity's fields.
+func (a Activity) Validate() error {
+	if strings.TrimSpace(a.Name) == "" {
+		return errors.New("activity name is empty: type a name")
+	}
+	return nil
+}
+
+// Assignment is one filled cell of the matrix.
+type Assignment struct {
+	ActivityID uint64 `json:"activity_id"`
+	PersonID   uint64 `json:"person_id"`
+	Role       Role   `json:"role"`
+}
+
+// RowProblem is what is wrong with one activity's row.
+type RowProblem int
+
+const (
+	RowNoAccountable RowProblem = iota + 1
+	RowManyAccountable
+	RowNoResponsible
+	RowAllConsulted
+)
+
+func (p RowProblem) String() string {
+	switch p {
+	case RowNoAccountable:
+		return "no A"
+	case RowManyAccountable:
+		return "more than one A"
+	case RowNoResponsible:
+		return "no R"
+	case RowAllConsulted:
+		return "everyone consulted"
+	}
+	return "?"
+}
+
+// Warning tells whether the problem is advice rather than a broken rule.
+func (p RowProblem) Warning() bool { return p == RowAllConsulted }
+
+// CheckRow applies the RACI rules to one row: exactly one A, at least one R;
+// it warns when every person of the project is Consulted (with more than
+// one person, since one person consulted is no crowd). roles holds the
+// letters of the row's filled cells; people is the project's head count.
+func CheckRow(roles []Role, people int) []RowProblem {
+	var a, r, c int
+	for _, x := range roles {
+		switch x {
+		case Accountable:
+			a++
+		case Responsible:
+			r++
+		case Consulted:
+			c++
+		}
+	}
+	var out []RowProblem
+	switch {
+	case a == 0:
+		out = append(out, RowNoAccountable)
+	case a > maxAccountables:
+		out = append(out, RowManyAccountable)
+	}
+	if r == 0 {
+		out = append(out, RowNoResponsible)
+	}
+	if people > 1 && c == people {
+		out = append(out, RowAllConsulted)
+	}
+	return out
+}
+
+// OverloadFrom is how many A's one person may hold before mopdeck flags an
+// overload: accountability spread thin stops meaning anything.
+const OverloadFrom = 6
+
+// Overloaded tells whether a person holding n A's is flagged.
+func Overloaded(accountables int) bool { return accountables >= OverloadFrom }

@@ -1,0 +1,330 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Report limits: how much of each list a steering-committee mail shows.
+const (
+	ReportTopOpen       = 10 // open "now" changes listed
+	ReportHistory       = 10 // recent history entries listed
+	ReportGateBlockers  = 10 // blockers listed per gate
+	reportTimeLayout    = "2006-01-02 15:04"
+	reportMissingMarker = "—"
+)
+
+// StatusReport writes the project's status report as markdown, ready for a
+// steering-committee mail: the project's key facts, the phases and what
+// blocks the gates of the phases under way, the change requests by quadrant
+// and by decision with the open "now" list, the RACI rows with problems and
+// the overloaded people, and the recent history. All user text is passed
+// through SanitizeLine. The output depends only on d and now.
+//
+// It is one pass over the change requests; only the top of the open "now"
+// list is kept in order, so 10,000 requests cost a few milliseconds.
+func StatusReport(d ProjectData, now time.Time) string {
+	var b strings.Builder
+	b.Grow(4096)
+	reportHeader(&b, d, now)
+	reportPhases(&b, d)
+	reportChanges(&b, d)
+	reportRACI(&b, d)
+	reportHistory(&b, d)
+	return b.String()
+}
+
+func reportHeader(b *strings.Builder, d ProjectData, now time.Time) {
+	name := SanitizeLine(strings.TrimSpace(d.Project.Name))
+	if name == "" {
+		name = "Untitled project"
+	}
+	fmt.Fprintf(b, "# %s — status report\n\n", name)
+	fmt.Fprintf(b, "- **Date:** %s\n", now.Format(DateLayout))
+	fmt.Fprintf(b, "- **Sponsor:** %s\n", reportPerson(d, d.Project.SponsorID))
+	fmt.Fprintf(b, "- **Lead:** %s\n", reportPerson(d, d.Project.LeadID))
+	fmt.Fprintf(b, "- **Start:** %s\n", reportDate(d.Project.Start))
+	fmt.Fprintf(b, "- **Go-live:** %s\n", reportDate(d.Project.GoLive))
+}
+
+func reportPerson(d ProjectData, id uint64) string {
+	if id == 0 {
+		return "not set"
+	}
+	return personLabel(d, id)
+}
+
+func reportDate(t time.Time) string {
+	if t.IsZero() {
+		return "not set"
+	}
+	return t.Format(DateLayout)
+}
+
+// reportRange writes "start – end", with "…" for a missing end and "—" when
+// both are missing.
+func reportRange(start, end time.Time) string {
+	if start.IsZero() && end.IsZero() {
+		return reportMissingMarker
+	}
+	s, e := "?", "…"
+	if !start.IsZero() {
+		s = start.Format(DateLayout)
+	}
+	if !end.IsZero() {
+		e = end.Format(DateLayout)
+	}
+	return s + " – " + e
+}
+
+// cell makes user text safe for one markdown table cell.
+func cell(s string) string {
+	return strings.ReplaceAll(SanitizeLine(s), "|", `\|`)
+}
+
+func reportPhases(b *strings.Builder, d ProjectData) {
+	b.WriteString("\n## Phases\n\n")
+	phases := PhasesInOrder(d.Phases)
+	if len(phases) == 0 {
+		b.WriteString("No phases yet.\n")
+		return
+	}
+	b.WriteString("| Phase | Status | Planned | Actual | Deliverables |\n")
+	b.WriteString("|---|---|---|---|---|\n")
+	for _, p := range phases {
+		status := p.Status.String()
+		if p.Gate.Override != nil {
+			status += " (started by override)"
+		}
+		done, total := p.DeliverablesDone()
+		dl := reportMissingMarker
+		if total > 0 {
+			dl = fmt.Sprintf("%d/%d", done, total)
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", cell(p.Name), status,
+			reportRange(p.PlannedStart, p.PlannedEnd), reportRange(p.ActualStart, p.ActualEnd), dl)
+	}
+	// Blockers of the gates that are under way: a phase not yet started is
+	// blocked by definition and would only repeat the plan.
+	for _, p := range phases {
+		if p.Status != PhaseInProgress && p.Status != PhaseAwaitingSignOff {
+			continue
+		}
+		bs := GateBlockers(d, p.ID)
+		if len(bs) == 0 {
+			fmt.Fprintf(b, "\nThe %s gate is ready to sign.\n", quoteName(p.Name))
+			continue
+		}
+		fmt.Fprintf(b, "\n### Blocking the %s gate\n\n", quoteName(p.Name))
+		for i, bl := range bs {
+			if i == ReportGateBlockers {
+				fmt.Fprintf(b, "- … and %d more\n", len(bs)-i)
+				break
+			}
+			fmt.Fprintf(b, "- %s\n", bl.Text)
+		}
+	}
+}
+
+// formatHours writes hours without float noise: "12", "7.5".
+func formatHours(h float64) string {
+	return strings.TrimSuffix(strconv.FormatFloat(h, 'f', 1, 64), ".0")
+}
+
+func reportChanges(b *strings.Builder, d ProjectData) {
+	b.WriteString("\n## Change requests\n\n")
+	if len(d.Changes) == 0 {
+		b.WriteString("No change requests yet.\n")
+		return
+	}
+	var (
+		qCount    [Unrated + 1]int
+		qHours    [Unrated + 1]float64
+		dCount    [DecisionRejected + 1]int
+		otherDec  int
+		openCount int
+		top       = make([]ChangeRequest, 0, ReportTopOpen+1)
+	)
+	for _, c := range d.Changes {
+		q := QuadrantOf(c)
+		qCount[q]++
+		qHours[q] += c.EstimateHrs
+		if c.Decision >= DecisionUndecided && c.Decision <= DecisionRejected {
+			dCount[c.Decision]++
+		} else {
+			otherDec++
+		}
+		if !isOpenNow(c) {
+			continue
+		}
+		openCount++
+		// Keep the ReportTopOpen best, in order: insertion into a short list.
+		if len(top) == ReportTopOpen && ComparePriority(c, top[len(top)-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, c, ComparePriority)
+		top = slices.Insert(top, i, c)
+		if len(top) > ReportTopOpen {
+			top = top[:ReportTopOpen]
+		}
+	}
+
+	fmt.Fprintf(b, "%d change requests in all, %d decided now and still open.\n\n", len(d.Changes), openCount)
+	b.WriteString("| Quadrant | Requests | Hours |\n")
+	b.WriteString("|---|---:|---:|\n")
+	var totalHours float64
+	for q := QuickWin; q <= Unrated; q++ {
+		fmt.Fprintf(b, "| %s | %d | %s |\n", q, qCount[q], formatHours(qHours[q]))
+		totalHours += qHours[q]
+	}
+	fmt.Fprintf(b, "| **total** | %d | %s |\n\n", len(d.Changes), formatHours(totalHours))
+
+	b.WriteString("| Decision | Requests |\n")
+	b.WriteString("|---|---:|\n")
+	for dec := DecisionUndecided; dec <= DecisionRejected; dec++ {
+		fmt.Fprintf(b, "| %s | %d |\n", dec, dCount[dec])
+	}
+	if otherDec > 0 {
+		fmt.Fprintf(b, "| unknown | %d |\n", otherDec)
+	}
+
+	b.WriteString("\n### Open, decided now\n\n")
+	if openCount == 0 {
+		b.WriteString("None: every change decided now is verified.\n")
+		return
+	}
+	if openCount > len(top) {
+		fmt.Fprintf(b, "Top %d of %d, in priority order.\n\n", len(top), openCount)
+	} else {
+		fmt.Fprintf(b, "%d, in priority order.\n\n", openCount)
+	}
+	b.WriteString("| CR | Title | Quadrant | Impact | Effort | Status | Assignee |\n")
+	b.WriteString("|---|---|---|---:|---|---|---|\n")
+	for _, c := range top {
+		impact := reportMissingMarker
+		if c.Impact != 0 {
+			impact = strconv.Itoa(c.Impact)
+		}
+		effort := c.Complexity.String()
+		if effort == "" {
+			effort = "unrated"
+		}
+		if c.EstimateHrs > 0 {
+			effort += ", " + formatHours(c.EstimateHrs) + " h"
+		}
+		assignee := cell(strings.TrimSpace(c.Assignee))
+		if assignee == "" {
+			assignee = reportMissingMarker
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n",
+			c.Ref(), cell(c.Title), QuadrantOf(c), impact, effort, c.Status, assignee)
+	}
+}
+
+func reportRACI(b *strings.Builder, d ProjectData) {
+	b.WriteString("\n## RACI\n\n")
+	if len(d.Activities) == 0 {
+		b.WriteString("No RACI activities yet.\n")
+		return
+	}
+	rows := make(map[uint64][]Role, len(d.Activities))
+	for _, a := range d.Activities {
+		rows[a.ID] = nil
+	}
+	accountables := make(map[uint64]int)
+	for _, c := range d.Cells {
+		if c.Role == RoleNone {
+			continue
+		}
+		roles, ok := rows[c.ActivityID]
+		if !ok {
+			continue // a cell of a deleted activity
+		}
+		rows[c.ActivityID] = append(roles, c.Role)
+		if c.Role == Accountable {
+			accountables[c.PersonID]++
+		}
+	}
+
+	phaseRank := make(map[uint64]int, len(d.Phases))
+	for i, p := range PhasesInOrder(d.Phases) {
+		phaseRank[p.ID] = i
+	}
+	rank := func(a Activity) int {
+		if r, ok := phaseRank[a.PhaseID]; ok {
+			return r
+		}
+		return len(d.Phases) // activities without a phase come last
+	}
+	acts := slices.Clone(d.Activities)
+	slices.SortStableFunc(acts, func(a, b Activity) int {
+		if c := cmp.Compare(rank(a), rank(b)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Order, b.Order)
+	})
+
+	b.WriteString("### Rows with problems\n\n")
+	problems := 0
+	for _, a := range acts {
+		ps := CheckRow(rows[a.ID], len(d.People))
+		if len(ps) == 0 {
+			continue
+		}
+		problems++
+		texts := make([]string, len(ps))
+		for i, p := range ps {
+			texts[i] = p.String()
+			if p.Warning() {
+				texts[i] += " (warning)"
+			}
+		}
+		where := ""
+		if n := d.PhaseName(a.PhaseID); n != "" {
+			where = " (" + SanitizeLine(n) + ")"
+		}
+		fmt.Fprintf(b, "- %s%s: %s\n", quoteName(a.Name), where, strings.Join(texts, ", "))
+	}
+	if problems == 0 {
+		b.WriteString("None: every row has one A and at least one R.\n")
+	}
+
+	b.WriteString("\n### Overloaded people\n\n")
+	overloaded := 0
+	seen := make(map[uint64]bool, len(d.People))
+	for _, p := range d.People {
+		if seen[p.ID] {
+			continue
+		}
+		seen[p.ID] = true
+		if n := accountables[p.ID]; Overloaded(n) {
+			overloaded++
+			fmt.Fprintf(b, "- %s holds %d A's\n", personLabel(d, p.ID), n)
+		}
+	}
+	if overloaded == 0 {
+		fmt.Fprintf(b, "None: no one holds %d A's or more.\n", OverloadFrom)
+	}
+}
+
+func reportHistory(b *strings.Builder, d ProjectData) {
+	b.WriteString("\n## Recent history\n\n")
+	if len(d.History) == 0 {
+		b.WriteString("Nothing recorded yet.\n")
+		return
+	}
+	// History is stored in creation order: the newest are at the end.
+	from := max(len(d.History)-ReportHistory, 0)
+	for i := len(d.History) - 1; i >= from; i-- {
+		h := d.History[i]
+		by := SanitizeLine(strings.TrimSpace(h.By))
+		if by == "" {
+			by = "someone"
+		}
+		fmt.Fprintf(b, "- %s · %s · %s\n", h.At.Format(reportTimeLayout), by, SanitizeLine(h.Summary))
+	}
+}
