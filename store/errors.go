@@ -1,0 +1,90 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors. The store wraps them with the path or the record and
+// with what to do, so messages are one line; callers test them with
+// errors.Is.
+var (
+	// ErrInUse: another mopdeck (or another Store in this process) holds the
+	// file's lock.
+	ErrInUse = errors.New("in use by another mopdeck")
+	// ErrNotMopdeck: the file exists but is not a mopdeck database; it was
+	// not touched.
+	ErrNotMopdeck = errors.New("not a mopdeck database")
+	// ErrNewerSchema: the file was written by a newer mopdeck; it was not
+	// touched.
+	ErrNewerSchema = errors.New("written by a newer mopdeck")
+	// ErrDamaged: the file is a bbolt file but its pages or records do not
+	// read back.
+	ErrDamaged = errors.New("looks damaged")
+	// ErrNotFound: the project or record does not exist (any more).
+	ErrNotFound = errors.New("not found")
+	// ErrNothingToUndo: Undo found no entry to revert.
+	ErrNothingToUndo = errors.New("nothing to undo")
+	// ErrReadOnly: a mutation was asked of a store opened read-only.
+	ErrReadOnly = errors.New("open read-only")
+	// ErrInvalid: a record failed validation (its Validate method or a
+	// reference to a record that does not exist); nothing was written.
+	ErrInvalid = errors.New("invalid")
+)
+
+func inUseErr(path string, cause error) error {
+	if cause != nil {
+		return fmt.Errorf("%s is %w: close it, or open another file with --db (%w)", path, ErrInUse, cause)
+	}
+	return fmt.Errorf("%s is %w: close it, or open another file with --db", path, ErrInUse)
+}
+
+func notMopdeckErr(path, why string) error {
+	if why != "" {
+		return fmt.Errorf("%s is %w (%s): nothing was changed; pass --db with another path", path, ErrNotMopdeck, why)
+	}
+	return fmt.Errorf("%s is %w: nothing was changed; pass --db with another path", path, ErrNotMopdeck)
+}
+
+func newerSchemaErr(path string, have int) error {
+	return fmt.Errorf("%s was %w (schema %d > %d): upgrade mopdeck; the file was not touched",
+		path, ErrNewerSchema, have, SchemaVersion)
+}
+
+// damageError keeps the cause apart so `mopdeck check` can show it alone.
+type damageError struct {
+	path  string
+	cause error
+}
+
+func (e *damageError) Error() string {
+	return fmt.Sprintf("%s %v (%v): run `mopdeck check --db %s` and restore from a backup", e.path, ErrDamaged, e.cause, e.path)
+}
+
+func (e *damageError) Unwrap() []error { return []error{ErrDamaged, e.cause} }
+
+func damagedErr(path string, cause any) error {
+	err, ok := cause.(error)
+	if !ok {
+		err = fmt.Errorf("%v", cause)
+	}
+	return &damageError{path: path, cause: err}
+}
+
+// invalidErr wraps a model validation error so errors.Is(err, ErrInvalid)
+// holds while the text stays the model's own one-line message.
+type invalidError struct{ err error }
+
+func (e *invalidError) Error() string   { return e.err.Error() }
+func (e *invalidError) Unwrap() []error { return []error{ErrInvalid, e.err} }
+
+func invalid(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &invalidError{err}
+}
+
+func invalidf(format string, args ...any) error {
+	return invalid(fmt.Errorf(format, args...))
+}

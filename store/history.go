@@ -1,0 +1,323 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"mopdeck/model"
+)
+
+// appendHistory stores e with the next ID of the project's history and
+// the store's clock.
+func (s *Store) appendHistory(pb *bolt.Bucket, e model.HistoryEntry) error {
+	hb, err := kindBucket(pb, kindHistory)
+	if err != nil {
+		return err
+	}
+	if e.ID, err = hb.NextSequence(); err != nil {
+		return err
+	}
+	e.At = s.now().Round(0)
+	v, err := encode(e)
+	if err != nil {
+		return err
+	}
+	return hb.Put(itob(e.ID), v)
+}
+
+// History returns a project's last limit entries (all when limit <= 0),
+// newest last.
+func (s *Store) History(pid uint64, limit int) ([]model.HistoryEntry, error) {
+	var out []model.HistoryEntry
+	err := s.view(func(tx *bolt.Tx) error {
+		pb, err := s.projectBucket(tx, pid)
+		if err != nil {
+			return err
+		}
+		if limit <= 0 {
+			out, err = loadAll[model.HistoryEntry](pb, kindHistory)
+			if err != nil {
+				return damagedErr(s.path, fmt.Errorf("project %d, history: %w", pid, err))
+			}
+			return nil
+		}
+		out = []model.HistoryEntry{}
+		hb := pb.Bucket([]byte(kindHistory))
+		if hb == nil {
+			return nil
+		}
+		c := hb.Cursor()
+		for k, v := c.Last(); k != nil && len(out) < limit; k, v = c.Prev() {
+			e, err := decode[model.HistoryEntry](v)
+			if err != nil {
+				return damagedErr(s.path, fmt.Errorf("project %d, history entry %d: %w", pid, btoi(k), err))
+			}
+			out = append(out, e)
+		}
+		slices.Reverse(out)
+		return nil
+	})
+	return out, err
+}
+
+// undoHead is the part of an entry Undo needs to walk back.
+type undoHead struct {
+	ID     uint64 `json:"id"`
+	Kind   string `json:"kind"`
+	Action string `json:"action"`
+	Undoes uint64 `json:"undoes"`
+}
+
+// Undo reverts the newest entry (of the given kinds, when any are given)
+// that is not itself an undo and was not undone yet: it writes the entry's
+// Before back, or deletes the record when Before is empty, in one
+// transaction, and records an entry with Undoes set. It returns the entry
+// it reverted, or ErrNothingToUndo. The project's "create" entry is a
+// floor: entries before it came with an imported bundle and are not undone.
+// A cascading delete is undone with its dependents, except those edited
+// since. A value whose phase, activity or person is gone is refused.
+func (s *Store) Undo(pid uint64, by string, kinds ...string) (model.HistoryEntry, error) {
+	for _, k := range kinds {
+		if !slices.Contains(Kinds, k) {
+			return model.HistoryEntry{}, fmt.Errorf("unknown history kind %q: use one of %s", k, strings.Join(Kinds, ", "))
+		}
+	}
+	var target model.HistoryEntry
+	err := s.update(func(tx *bolt.Tx) error {
+		pb, err := s.projectBucket(tx, pid)
+		if err != nil {
+			return err
+		}
+		hb := pb.Bucket([]byte(kindHistory))
+		found := false
+		if hb != nil {
+			undone := map[uint64]bool{}
+			c := hb.Cursor()
+			for k, v := c.Last(); k != nil; k, v = c.Prev() {
+				var h undoHead
+				if err := json.Unmarshal(v, &envelope[*undoHead]{D: &h}); err != nil {
+					return damagedErr(s.path, fmt.Errorf("project %d, history entry %d: %w", pid, btoi(k), err))
+				}
+				if h.Undoes != 0 {
+					undone[h.Undoes] = true
+					continue
+				}
+				if h.Kind == KindProject && h.Action == ActionCreate {
+					break
+				}
+				if undone[h.ID] || (len(kinds) > 0 && !slices.Contains(kinds, h.Kind)) {
+					continue
+				}
+				if target, err = decode[model.HistoryEntry](v); err != nil {
+					return damagedErr(s.path, fmt.Errorf("project %d, history entry %d: %w", pid, btoi(k), err))
+				}
+				found = true
+				break
+			}
+		}
+		if !found {
+			what := "changes"
+			if len(kinds) > 0 {
+				what = strings.Join(kinds, "/") + " changes"
+			}
+			return fmt.Errorf("%w: no %s left to undo in this project", ErrNothingToUndo, what)
+		}
+		return s.revert(pb, target, by)
+	})
+	if err != nil {
+		return model.HistoryEntry{}, err
+	}
+	return target, nil
+}
+
+// kindValues returns the bucket holding a kind's values ("project" lives
+// in the project's own bucket).
+func kindValues(pb *bolt.Bucket, kind string) (*bolt.Bucket, error) {
+	if kind == KindProject {
+		return pb, nil
+	}
+	if !slices.Contains(Kinds, kind) {
+		return nil, fmt.Errorf("history kind %q is unknown to this mopdeck", kind)
+	}
+	return kindBucket(pb, kind)
+}
+
+func (s *Store) revert(pb *bolt.Bucket, t model.HistoryEntry, by string) error {
+	b, err := kindValues(pb, t.Kind)
+	if err != nil {
+		return err
+	}
+	if len(t.Key) == 0 {
+		return damagedErr(s.path, fmt.Errorf("history entry %d has no key", t.ID))
+	}
+	cur := bytes.Clone(b.Get(t.Key))
+	e := model.HistoryEntry{By: by, Kind: t.Kind, Key: t.Key, Undoes: t.ID, Summary: "undo: " + t.Summary}
+	refuse := func(err error) error {
+		return fmt.Errorf("cannot undo %s: %w", t.Summary, err)
+	}
+
+	if len(t.Before) == 0 {
+		// The entry created the record: delete it (and what points at it).
+		if t.Kind == KindProject {
+			return refuse(fmt.Errorf("a project is not deleted by undo"))
+		}
+		e.Action = ActionDelete
+		if cur != nil {
+			cascade, _, err := cascadeDelete(pb, t.Kind, t.Key)
+			if err != nil {
+				return err
+			}
+			if err := b.Delete(t.Key); err != nil {
+				return err
+			}
+			if e.Before, err = withCascade(cur, cascade); err != nil {
+				return err
+			}
+		}
+		return s.appendHistory(pb, e)
+	}
+
+	rec, cascade, err := splitCascade(t.Before)
+	if err != nil {
+		return damagedErr(s.path, err)
+	}
+	if err := refsOf(pb, t.Kind, rec); err != nil {
+		return refuse(err)
+	}
+	e.Action = ActionUpdate
+	if cur == nil {
+		e.Action = ActionCreate
+	}
+	if err := b.Put(t.Key, rec); err != nil {
+		return err
+	}
+	e.Before, e.After = cur, rec
+	for _, it := range cascade {
+		cb, err := kindValues(pb, it.Kind)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(cb.Get(it.Key), it.After) {
+			continue // edited or removed since: leave it
+		}
+		if len(it.Before) == 0 {
+			if err := cb.Delete(it.Key); err != nil {
+				return err
+			}
+			continue
+		}
+		if refsOf(pb, it.Kind, it.Before) != nil {
+			continue
+		}
+		if err := cb.Put(it.Key, it.Before); err != nil {
+			return err
+		}
+	}
+	return s.appendHistory(pb, e)
+}
+
+// diffFields describes what changed between two records of the same
+// struct type: `impact 0 → 4, decision undecided → now`. Fields compare by
+// their JSON, so times equal in value but not in location are equal.
+func diffFields(old, new any) string {
+	ov, nv := reflect.ValueOf(old), reflect.ValueOf(new)
+	t := ov.Type()
+	if t != nv.Type() || t.Kind() != reflect.Struct {
+		return ""
+	}
+	var parts []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name := fieldName(f)
+		if name == "" || name == "id" {
+			continue
+		}
+		a, b := ov.Field(i).Interface(), nv.Field(i).Interface()
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if bytes.Equal(ja, jb) {
+			continue
+		}
+		parts = append(parts, describe(name, a, b))
+	}
+	const most = 4
+	if len(parts) > most {
+		parts = append(parts[:most], fmt.Sprintf("%d more", len(parts)-most))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func fieldName(f reflect.StructField) string {
+	tag := f.Tag.Get("json")
+	name, _, _ := strings.Cut(tag, ",")
+	if name == "-" {
+		return ""
+	}
+	if name == "" {
+		name = strings.ToLower(f.Name)
+	}
+	switch name {
+	case "estimate_hours":
+		return "estimate"
+	case "raised_in":
+		return "raised in"
+	case "me_id":
+		return "me"
+	}
+	name = strings.TrimSuffix(name, "_id")
+	return strings.ReplaceAll(name, "_", " ")
+}
+
+func describe(name string, a, b any) string {
+	switch x := a.(type) {
+	case time.Time:
+		y := b.(time.Time)
+		return fmt.Sprintf("%s %s → %s", name, fmtTime(x, y), fmtTime(y, x))
+	case fmt.Stringer:
+		return fmt.Sprintf("%s %s → %s", name, orNone(x.String()), orNone(b.(fmt.Stringer).String()))
+	case string:
+		y := b.(string)
+		if short(x) && short(y) {
+			return fmt.Sprintf("%s %q → %q", name, x, y)
+		}
+		return name + " edited"
+	case int, int64, uint64, uint32, bool:
+		return fmt.Sprintf("%s %v → %v", name, a, b)
+	case float64:
+		return fmt.Sprintf("%s %g → %g", name, x, b.(float64))
+	}
+	return name + " changed"
+}
+
+func short(s string) bool {
+	return len(s) <= 40 && !strings.ContainsAny(s, "\n\r")
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// fmtTime writes a date, with the time of day when the date alone would not
+// show the change.
+func fmtTime(t, other time.Time) string {
+	if t.IsZero() {
+		return "none"
+	}
+	if !other.IsZero() && t.Format(model.DateLayout) == other.Format(model.DateLayout) {
+		return t.Format("2006-01-02 15:04")
+	}
+	return t.Format(model.DateLayout)
+}

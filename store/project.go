@@ -1,0 +1,458 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"mopdeck/model"
+)
+
+// Projects returns every project, in creation order (archived included).
+func (s *Store) Projects() ([]model.Project, error) {
+	out := []model.Project{}
+	err := s.view(func(tx *bolt.Tx) error {
+		root := tx.Bucket(bucketProjects)
+		if root == nil {
+			return nil
+		}
+		return root.ForEach(func(k, v []byte) error {
+			if v != nil {
+				return nil
+			}
+			pb := root.Bucket(k)
+			p, err := decode[model.Project](pb.Get(keyProject))
+			if err != nil {
+				return damagedErr(s.path, fmt.Errorf("project %d: %w", btoi(k), err))
+			}
+			out = append(out, p)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// LoadProject reads a whole project, slices in key (creation) order.
+func (s *Store) LoadProject(id uint64) (model.ProjectData, error) {
+	var d model.ProjectData
+	err := s.view(func(tx *bolt.Tx) error {
+		pb, err := s.projectBucket(tx, id)
+		if err != nil {
+			return err
+		}
+		d, err = s.loadProjectTx(id, pb)
+		return err
+	})
+	return d, err
+}
+
+func (s *Store) loadProjectTx(pid uint64, pb *bolt.Bucket) (d model.ProjectData, err error) {
+	bad := func(kind string, err error) error {
+		return damagedErr(s.path, fmt.Errorf("project %d, %s: %w", pid, kind, err))
+	}
+	if d.Project, err = decode[model.Project](pb.Get(keyProject)); err != nil {
+		return d, bad(KindProject, err)
+	}
+	if d.Phases, err = loadAll[model.Phase](pb, KindPhases); err != nil {
+		return d, bad(KindPhases, err)
+	}
+	if d.Changes, err = loadAll[model.ChangeRequest](pb, KindChanges); err != nil {
+		return d, bad(KindChanges, err)
+	}
+	if d.People, err = loadAll[model.Person](pb, KindPeople); err != nil {
+		return d, bad(KindPeople, err)
+	}
+	if d.Activities, err = loadAll[model.Activity](pb, KindActivities); err != nil {
+		return d, bad(KindActivities, err)
+	}
+	if d.Cells, err = loadAll[model.Assignment](pb, KindCells); err != nil {
+		return d, bad(KindCells, err)
+	}
+	if d.Docs, err = loadAll[model.Doc](pb, KindDocs); err != nil {
+		return d, bad(KindDocs, err)
+	}
+	if d.Checklists, err = loadAll[model.Checklist](pb, KindChecklists); err != nil {
+		return d, bad(KindChecklists, err)
+	}
+	if d.History, err = loadAll[model.HistoryEntry](pb, kindHistory); err != nil {
+		return d, bad(kindHistory, err)
+	}
+	return d, nil
+}
+
+// loadAll decodes every value of a project's nested bucket, in key order.
+// The result is never nil, so JSON bundles show [] rather than null.
+func loadAll[T any](pb *bolt.Bucket, kind string) ([]T, error) {
+	out := []T{}
+	b := pb.Bucket([]byte(kind))
+	if b == nil {
+		return out, nil
+	}
+	err := b.ForEach(func(k, v []byte) error {
+		if v == nil {
+			return nil
+		}
+		t, err := decode[T](v)
+		if err != nil {
+			return fmt.Errorf("key %x: %w", k, err)
+		}
+		out = append(out, t)
+		return nil
+	})
+	return out, err
+}
+
+// SaveProject updates a project's own fields (name, dates, sponsor…).
+func (s *Store) SaveProject(p model.Project, by string) (model.Project, error) {
+	if err := p.Validate(); err != nil {
+		return p, invalid(err)
+	}
+	if p.ID == 0 {
+		return p, invalidf("project %q has no ID: create it with CreateProject", p.Name)
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		pb, err := s.projectBucket(tx, p.ID)
+		if err != nil {
+			return err
+		}
+		if err := refPerson(pb, "sponsor", p.SponsorID); err != nil {
+			return err
+		}
+		if err := refPerson(pb, "lead", p.LeadID); err != nil {
+			return err
+		}
+		if err := refPerson(pb, `"me"`, p.MeID); err != nil {
+			return err
+		}
+		cur := bytes.Clone(pb.Get(keyProject))
+		after, err := encode(p)
+		if err != nil {
+			return err
+		}
+		if bytes.Equal(cur, after) {
+			return errNoop
+		}
+		e := model.HistoryEntry{By: by, Kind: KindProject, Key: keyProject, Action: ActionUpdate,
+			Summary: fmt.Sprintf("project %q updated", truncate(p.Name, 40)), Before: cur, After: after}
+		if old, err := decode[model.Project](cur); err == nil {
+			if d := diffFields(old, p); d != "" {
+				e.Summary += ": " + d
+			}
+		}
+		if err := pb.Put(keyProject, after); err != nil {
+			return err
+		}
+		return s.appendHistory(pb, e)
+	})
+	if err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+func refPerson(pb *bolt.Bucket, what string, id uint64) error {
+	if id == 0 || exists(pb, KindPeople, id) {
+		return nil
+	}
+	return invalidf("the project's %s is person %d, who does not exist: pick someone from the project's people", what, id)
+}
+
+// CreateProject writes a whole project in one transaction: from a template,
+// a bundle or a blank form. The project gets a new ID. Records keep their
+// non-zero IDs (templates and bundles cross-reference them); zero IDs get
+// fresh ones above the highest given; every bucket's sequence ends at or
+// above its highest ID. d.History is kept as is, and one "create" entry is
+// added. Everything is validated first: nothing is written on error.
+func (s *Store) CreateProject(d model.ProjectData, by string) (model.ProjectData, error) {
+	if err := d.Project.Validate(); err != nil {
+		return d, invalid(err)
+	}
+	// Own copies: IDs are assigned in place.
+	d.Phases = slices.Clone(d.Phases)
+	d.Changes = slices.Clone(d.Changes)
+	d.People = slices.Clone(d.People)
+	d.Activities = slices.Clone(d.Activities)
+	d.Docs = slices.Clone(d.Docs)
+	d.Checklists = slices.Clone(d.Checklists)
+	d.History = slices.Clone(d.History)
+
+	var seqs [8]uint64
+	var err error
+	if seqs[0], err = prepare(d.Phases, phaseSpec, "phase"); err != nil {
+		return d, err
+	}
+	if seqs[1], err = prepare(d.Changes, changeSpec, "change request"); err != nil {
+		return d, err
+	}
+	if seqs[2], err = prepare(d.People, personSpec, "person"); err != nil {
+		return d, err
+	}
+	if seqs[3], err = prepare(d.Activities, activitySpec, "activity"); err != nil {
+		return d, err
+	}
+	if seqs[4], err = prepare(d.Docs, docSpec, "doc"); err != nil {
+		return d, err
+	}
+	if seqs[5], err = prepare(d.Checklists, checklistSpec, "checklist"); err != nil {
+		return d, err
+	}
+	histSpec := &spec[model.HistoryEntry]{
+		id:       func(e *model.HistoryEntry) uint64 { return e.ID },
+		setID:    func(e *model.HistoryEntry, id uint64) { e.ID = id },
+		validate: func(model.HistoryEntry) error { return nil },
+	}
+	if seqs[6], err = prepare(d.History, histSpec, "history entry"); err != nil {
+		return d, err
+	}
+	cells, err := prepareCells(&d)
+	if err != nil {
+		return d, err
+	}
+	if err := checkDataRefs(&d); err != nil {
+		return d, err
+	}
+	if err := refPerson2(&d, d.Project); err != nil {
+		return d, err
+	}
+
+	var out model.ProjectData
+	err = s.update(func(tx *bolt.Tx) error {
+		root, err := tx.CreateBucketIfNotExists(bucketProjects)
+		if err != nil {
+			return err
+		}
+		pid, err := root.NextSequence()
+		if err != nil {
+			return err
+		}
+		p := d.Project
+		p.ID = pid
+		pb, err := root.CreateBucket(itob(pid))
+		if err != nil {
+			return fmt.Errorf("cannot create project %d: %w; run `mopdeck check`", pid, err)
+		}
+		pv, err := encode(p)
+		if err != nil {
+			return err
+		}
+		if err := pb.Put(keyProject, pv); err != nil {
+			return err
+		}
+		if err := putAll(pb, KindPhases, d.Phases, phaseSpec.id, seqs[0]); err != nil {
+			return err
+		}
+		if err := putAll(pb, KindChanges, d.Changes, changeSpec.id, seqs[1]); err != nil {
+			return err
+		}
+		if err := putAll(pb, KindPeople, d.People, personSpec.id, seqs[2]); err != nil {
+			return err
+		}
+		if err := putAll(pb, KindActivities, d.Activities, activitySpec.id, seqs[3]); err != nil {
+			return err
+		}
+		if err := putAll(pb, KindDocs, d.Docs, docSpec.id, seqs[4]); err != nil {
+			return err
+		}
+		if err := putAll(pb, KindChecklists, d.Checklists, checklistSpec.id, seqs[5]); err != nil {
+			return err
+		}
+		if err := putAll(pb, kindHistory, d.History, histSpec.id, seqs[6]); err != nil {
+			return err
+		}
+		cb, err := pb.CreateBucketIfNotExists([]byte(KindCells))
+		if err != nil {
+			return err
+		}
+		for _, c := range cells {
+			v, err := encode(c)
+			if err != nil {
+				return err
+			}
+			if err := cb.Put(CellKey(c.ActivityID, c.PersonID), v); err != nil {
+				return err
+			}
+		}
+		if err := s.appendHistory(pb, model.HistoryEntry{
+			By: by, Kind: KindProject, Key: keyProject, Action: ActionCreate,
+			Summary: createdSummary(p, &d, len(cells)), After: pv,
+		}); err != nil {
+			return err
+		}
+		out, err = s.loadProjectTx(pid, pb)
+		return err
+	})
+	if err != nil {
+		return d, err
+	}
+	return out, nil
+}
+
+// prepare validates records and gives zero IDs fresh ones above the
+// highest given ID; it returns the bucket's sequence.
+func prepare[T any](items []T, sp *spec[T], noun string) (uint64, error) {
+	seen := make(map[uint64]bool, len(items))
+	var top uint64
+	for i := range items {
+		if err := sp.validate(items[i]); err != nil {
+			return 0, invalid(fmt.Errorf("%s %d of %d: %w; nothing was created", noun, i+1, len(items), err))
+		}
+		id := sp.id(&items[i])
+		if id == 0 {
+			continue
+		}
+		if seen[id] {
+			return 0, invalidf("two %s share ID %d: give each its own ID or leave it 0; nothing was created", plural(2, noun), id)
+		}
+		seen[id] = true
+		top = max(top, id)
+	}
+	for i := range items {
+		if sp.id(&items[i]) == 0 {
+			top++
+			sp.setID(&items[i], top)
+		}
+	}
+	return top, nil
+}
+
+func putAll[T any](pb *bolt.Bucket, kind string, items []T, id func(*T) uint64, seq uint64) error {
+	b, err := pb.CreateBucketIfNotExists([]byte(kind))
+	if err != nil {
+		return err
+	}
+	// Keys in order make bbolt's inserts append-only (fast and compact).
+	slices.SortFunc(items, func(a, b T) int {
+		x, y := id(&a), id(&b)
+		switch {
+		case x < y:
+			return -1
+		case x > y:
+			return 1
+		}
+		return 0
+	})
+	for i := range items {
+		v, err := encode(items[i])
+		if err != nil {
+			return err
+		}
+		if err := b.Put(itob(id(&items[i])), v); err != nil {
+			return err
+		}
+	}
+	if b.Sequence() < seq {
+		return b.SetSequence(seq)
+	}
+	return nil
+}
+
+// prepareCells drops empty cells, checks letters and duplicates, and
+// returns the cells to write.
+func prepareCells(d *model.ProjectData) ([]model.Assignment, error) {
+	acts := make(map[uint64]bool, len(d.Activities))
+	for _, a := range d.Activities {
+		acts[a.ID] = true
+	}
+	people := make(map[uint64]bool, len(d.People))
+	for _, p := range d.People {
+		people[p.ID] = true
+	}
+	seen := make(map[[2]uint64]bool, len(d.Cells))
+	out := make([]model.Assignment, 0, len(d.Cells))
+	for i, c := range d.Cells {
+		if c.Role == model.RoleNone {
+			continue
+		}
+		if err := validRole(c.Role); err != nil {
+			return nil, invalid(fmt.Errorf("RACI cell %d of %d: %w; nothing was created", i+1, len(d.Cells), err))
+		}
+		if !acts[c.ActivityID] {
+			return nil, invalidf("RACI cell %d of %d points at activity %d, which is not in the project; nothing was created", i+1, len(d.Cells), c.ActivityID)
+		}
+		if !people[c.PersonID] {
+			return nil, invalidf("RACI cell %d of %d points at person %d, who is not in the project; nothing was created", i+1, len(d.Cells), c.PersonID)
+		}
+		k := [2]uint64{c.ActivityID, c.PersonID}
+		if seen[k] {
+			return nil, invalidf("RACI cell (activity %d, person %d) appears twice; nothing was created", c.ActivityID, c.PersonID)
+		}
+		seen[k] = true
+		out = append(out, c)
+	}
+	d.Cells = out
+	return out, nil
+}
+
+// checkDataRefs checks that change requests, activities and docs point at
+// phases of the same project.
+func checkDataRefs(d *model.ProjectData) error {
+	phases := make(map[uint64]bool, len(d.Phases))
+	for _, p := range d.Phases {
+		phases[p.ID] = true
+	}
+	bad := func(what string, id uint64) error {
+		return invalidf("%s points at phase %d, which is not in the project; nothing was created", what, id)
+	}
+	for _, c := range d.Changes {
+		if c.RaisedIn != 0 && !phases[c.RaisedIn] {
+			return bad(c.Ref()+" raised-in", c.RaisedIn)
+		}
+	}
+	for _, a := range d.Activities {
+		if a.PhaseID != 0 && !phases[a.PhaseID] {
+			return bad(fmt.Sprintf("activity %q", a.Name), a.PhaseID)
+		}
+	}
+	for _, doc := range d.Docs {
+		if doc.PhaseID != 0 && !phases[doc.PhaseID] {
+			return bad(fmt.Sprintf("doc %q", doc.Title), doc.PhaseID)
+		}
+	}
+	return nil
+}
+
+// refPerson2 checks the project's links to people against the data given.
+func refPerson2(d *model.ProjectData, p model.Project) error {
+	for _, r := range []struct {
+		what string
+		id   uint64
+	}{{"sponsor", p.SponsorID}, {"lead", p.LeadID}, {`"me"`, p.MeID}} {
+		if r.id == 0 {
+			continue
+		}
+		if _, ok := d.Person(r.id); !ok {
+			return invalidf("the project's %s is person %d, who is not in the project; nothing was created", r.what, r.id)
+		}
+	}
+	return nil
+}
+
+func createdSummary(p model.Project, d *model.ProjectData, cells int) string {
+	var parts []string
+	add := func(n int, what string) {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, plural(n, what)))
+		}
+	}
+	add(len(d.Phases), "phase")
+	add(len(d.Changes), "change request")
+	add(len(d.People), "person")
+	add(len(d.Activities), "activity")
+	add(cells, "RACI cell")
+	add(len(d.Docs), "doc")
+	add(len(d.Checklists), "checklist")
+	s := fmt.Sprintf("project %q created", truncate(p.Name, 40))
+	if p.Template != "" {
+		s += " from " + p.Template
+	}
+	if len(parts) > 0 {
+		s += " with " + strings.Join(parts, ", ")
+	}
+	return s
+}
