@@ -1,0 +1,155 @@
+// Package ui is mopdeck's terminal interface. The root model owns the tab
+// bar, the status line, the help, the global keys and the window size; it
+// routes every other message to the panes, which do the work.
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mopdeck/model"
+	"mopdeck/ui/changes"
+	"mopdeck/ui/common"
+	"mopdeck/ui/docs"
+	"mopdeck/ui/phases"
+	"mopdeck/ui/raci"
+)
+
+// Minimum window the layout is designed for; below it a note is shown.
+const (
+	MinWidth  = 80
+	MinHeight = 24
+)
+
+// Model is the root Bubble Tea model.
+type Model struct {
+	ctx       *common.Context
+	projectID uint64
+	data      *model.ProjectData
+	panes     []common.Pane
+	active    int
+	keys      globalKeys
+	help      help.Model
+	showHelp  bool
+	width     int
+	height    int
+	status    string
+	statusErr bool
+}
+
+// New builds the root model for one project of the store.
+func New(ctx *common.Context, projectID uint64) *Model {
+	h := help.New()
+	h.Styles.ShortKey = ctx.Styles.StatusKey
+	h.Styles.FullKey = ctx.Styles.StatusKey
+	h.Styles.ShortDesc = ctx.Styles.Faint
+	h.Styles.FullDesc = ctx.Styles.Faint
+	return &Model{
+		ctx:       ctx,
+		projectID: projectID,
+		panes:     []common.Pane{phases.New(ctx), changes.New(ctx), raci.New(ctx), docs.New(ctx)},
+		keys:      newGlobalKeys(),
+		help:      h,
+	}
+}
+
+// Init loads the project.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{common.LoadProject(m.ctx.Store, m.projectID)}
+	for _, p := range m.panes {
+		cmds = append(cmds, p.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes: window size and global keys here, other keys to the
+// focused pane, every other message to all panes.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+		return m, m.broadcast(msg)
+	case common.ProjectLoadedMsg:
+		m.data = msg.Data
+		return m, m.broadcast(msg)
+	case common.ErrMsg:
+		m.status, m.statusErr = msg.Err.Error(), true
+		return m, nil
+	case common.NoteMsg:
+		m.status, m.statusErr = msg.Text, false
+		return m, nil
+	case common.SavedMsg:
+		m.status, m.statusErr = msg.Note, false
+		return m, common.LoadProject(m.ctx.Store, m.projectID)
+	case tea.KeyMsg:
+		return m, m.handleKey(msg)
+	}
+	return m, m.broadcast(msg)
+}
+
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.ForceQuit) {
+		return tea.Quit
+	}
+	m.status, m.statusErr = "", false
+	pane := m.panes[m.active]
+	if pane.Capturing() {
+		return pane.Update(msg)
+	}
+	if m.showHelp {
+		// Any key closes the full help; q still quits.
+		m.showHelp = false
+		if key.Matches(msg, m.keys.Quit) {
+			return tea.Quit
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return tea.Quit
+	case key.Matches(msg, m.keys.Help):
+		m.showHelp = true
+		return nil
+	case key.Matches(msg, m.keys.Next):
+		m.active = (m.active + 1) % len(m.panes)
+		return nil
+	case key.Matches(msg, m.keys.Prev):
+		m.active = (m.active + len(m.panes) - 1) % len(m.panes)
+		return nil
+	}
+	for i, b := range m.keys.Tabs {
+		if key.Matches(msg, b) && i < len(m.panes) {
+			m.active = i
+			return nil
+		}
+	}
+	return pane.Update(msg)
+}
+
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(m.panes))
+	for _, p := range m.panes {
+		cmds = append(cmds, p.Update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+// chromeLines are the tab bar, the status line and the help bar.
+const chromeLines = 3
+
+// resize computes each pane's inner box in one place.
+func (m *Model) resize() {
+	w, h := m.width, max(m.height-chromeLines, 0)
+	for _, p := range m.panes {
+		p.SetSize(w, h)
+	}
+	m.help.Width = m.width
+}
+
+// Active returns the index of the focused pane (for tests).
+func (m *Model) Active() int { return m.active }
+
+// Status returns the status-line message and whether it is an error.
+func (m *Model) Status() (string, bool) { return m.status, m.statusErr }

@@ -1,0 +1,209 @@
+package ui_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
+	"mopdeck/model"
+	"mopdeck/store"
+	"mopdeck/themes"
+	"mopdeck/ui"
+	"mopdeck/ui/common"
+)
+
+// now is the fixed clock of every UI test.
+var now = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+// newApp opens a fresh database holding the sample project (plus edits)
+// and returns the root model and its store.
+func newApp(t testing.TB, edit func(d *model.ProjectData)) (*ui.Model, *store.Store) {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "ui.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	d := model.SampleProject(now)
+	if edit != nil {
+		edit(&d)
+	}
+	d, err = s.CreateProject(d, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := &common.Context{Store: s, Styles: themes.NewStyles(themes.Default(), true), Now: func() time.Time { return now }}
+	return ui.New(ctx, d.Project.ID), s
+}
+
+// settle runs a command and every command it leads to, feeding each
+// message back into the model, as the Bubble Tea runtime would.
+func settle(t testing.TB, m *ui.Model, cmd tea.Cmd) {
+	t.Helper()
+	queue := []tea.Cmd{cmd}
+	for n := 0; len(queue) > 0; n++ {
+		if n > 1000 {
+			t.Fatal("commands never settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case tea.QuitMsg, nil:
+		default:
+			_, next := m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+func key(s string) tea.KeyMsg {
+	switch s {
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyMsg{Type: tea.KeyShiftTab}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+// started returns a model that has loaded its project at the given size.
+func started(t testing.TB, w, h int, edit func(d *model.ProjectData)) *ui.Model {
+	m, _ := newApp(t, edit)
+	settle(t, m, m.Init())
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	settle(t, m, cmd)
+	return m
+}
+
+func press(t testing.TB, m *ui.Model, keys ...string) {
+	t.Helper()
+	for _, k := range keys {
+		_, cmd := m.Update(key(k))
+		settle(t, m, cmd)
+	}
+}
+
+func waitFor(t *testing.T, tm *teatest.TestModel, what string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte(what))
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+func TestWalkThroughEveryPane(t *testing.T) {
+	m, _ := newApp(t, nil)
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
+	waitFor(t, tm, "Discovery")
+	tm.Send(key("tab"))
+	waitFor(t, tm, "CR-")
+	tm.Send(key("3"))
+	waitFor(t, tm, "activities")
+	tm.Send(key("4"))
+	waitFor(t, tm, "Requirements sheet")
+	tm.Send(key("?"))
+	waitFor(t, tm, "Everywhere")
+	tm.Send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	waitFor(t, tm, "too small")
+	tm.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	tm.Send(key("x")) // closes the help
+	waitFor(t, tm, "Docs")
+	tm.Send(key("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	final := tm.FinalModel(t).(*ui.Model)
+	if final.Active() != 3 {
+		t.Fatalf("active pane = %d, want 3 (Docs)", final.Active())
+	}
+}
+
+func TestEveryPaneShowsItsData(t *testing.T) {
+	m := started(t, 120, 40, nil)
+	want := []string{"Discovery", "CR-", "sign-off", "Discovery"}
+	for i, w := range want {
+		press(t, m, string(rune('1'+i)))
+		if v := ansi.Strip(m.View()); !strings.Contains(v, w) {
+			t.Errorf("pane %d does not show %q:\n%s", i+1, w, v)
+		}
+	}
+}
+
+func TestHostileTitleIsDrawnInert(t *testing.T) {
+	hostile := "Fix\x1b]52;c;ZXZpbA==\x07 form\x1b[2J now"
+	m := started(t, 120, 40, func(d *model.ProjectData) {
+		d.Changes[0].Title = hostile
+		d.Changes[0].Impact, d.Changes[0].Complexity = 5, model.ComplexityLow
+		d.People[0].Name = "Eve\x1b[31m\x9b"
+	})
+	for _, pane := range []string{"2", "3", "1"} {
+		press(t, m, pane)
+		v := m.View()
+		for _, bad := range []string{"\x1b]", "\x1b[2J", "\x07", "\x1b[31m", "\u009b"} {
+			if strings.Contains(v, bad) {
+				t.Fatalf("pane %s drew %q raw:\n%q", pane, bad, v)
+			}
+		}
+	}
+	press(t, m, "2")
+	if v := m.View(); !strings.Contains(v, "Fix␛]52;c;ZXZpbA==␇ form␛[2J now") {
+		t.Fatalf("the hostile title is not shown with placeholders:\n%s", v)
+	}
+}
+
+func TestNoSizeOverflowsTheWindow(t *testing.T) {
+	sizes := [][2]int{{1, 1}, {10, 3}, {20, 5}, {79, 24}, {80, 24}, {100, 30}, {300, 100}}
+	m := started(t, 80, 24, func(d *model.ProjectData) {
+		d.People[1].Name = "山田 太郎 🎉 Zoë"
+		d.Changes[1].Title = "対応する 🎉🎉 emoji field rename with a very long title that goes on"
+	})
+	for _, pane := range []string{"1", "2", "3", "4"} {
+		press(t, m, pane)
+		for _, sz := range sizes {
+			_, cmd := m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			settle(t, m, cmd)
+			assertFits(t, m.View(), sz[0], sz[1])
+		}
+	}
+}
+
+func assertFits(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) > h {
+		t.Fatalf("%d lines in a %d×%d window", len(lines), w, h)
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Fatalf("line %d is %d cells wide in a %d×%d window: %q", i, lw, w, h, l)
+		}
+	}
+}
+
+func TestViewBeforeFirstSizeIsEmpty(t *testing.T) {
+	m, _ := newApp(t, nil)
+	if v := m.View(); v != "" {
+		t.Fatalf("view before any size = %q", v)
+	}
+}

@@ -1,0 +1,172 @@
+// Package cli is mopdeck's command line: global flags, the command table
+// and the shared plumbing (opening the store, choosing a project, exit
+// codes). Each command lives in its own file and registers itself.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"mopdeck/model"
+	"mopdeck/store"
+)
+
+// Exit codes: 0 ok, 1 the user's input or files are wrong, 2 mopdeck failed.
+const (
+	ExitOK       = 0
+	ExitUser     = 1
+	ExitInternal = 2
+)
+
+// Env is what a command runs with.
+type Env struct {
+	Globals
+	Version string
+	Stdout  io.Writer
+	Stderr  io.Writer
+	// Args are the command's own arguments, after its name.
+	Args []string
+}
+
+// Globals are the flags every command shares.
+type Globals struct {
+	DB      string
+	Theme   string
+	Project string
+}
+
+// Command is one subcommand.
+type Command struct {
+	Name    string
+	Summary string
+	// Usage is the full help: synopsis, flags, examples.
+	Usage string
+	Run   func(env *Env) error
+}
+
+var commands = map[string]Command{}
+
+// register adds a command to the table; each command's file calls it from
+// init, so adding a command touches no other file.
+func register(c Command) {
+	if _, dup := commands[c.Name]; dup {
+		panic("mopdeck: command registered twice: " + c.Name)
+	}
+	commands[c.Name] = c
+}
+
+// UserError marks an error caused by input the user can fix (exit 1).
+type UserError struct{ Err error }
+
+func (e UserError) Error() string { return e.Err.Error() }
+func (e UserError) Unwrap() error { return e.Err }
+
+// Userf formats a UserError.
+func Userf(format string, a ...any) error { return UserError{fmt.Errorf(format, a...)} }
+
+// Run parses the global flags and runs the command (or interactive, with
+// no command) and returns the exit code.
+func Run(args []string, version string, stdout, stderr io.Writer, interactive func(*Env) error) int {
+	env := &Env{Version: version, Stdout: stdout, Stderr: stderr}
+	fs := flag.NewFlagSet("mopdeck", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&env.DB, "db", "", "database file")
+	fs.StringVar(&env.Theme, "theme", "default", "colour theme")
+	fs.StringVar(&env.Project, "project", "", "project name")
+	showVersion := fs.Bool("version", false, "print the version")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, Usage())
+			return ExitOK
+		}
+		return Report(Userf("%v (see mopdeck --help)", err), stderr)
+	}
+	if *showVersion {
+		fmt.Fprintf(stdout, "mopdeck %s\n", version)
+		return ExitOK
+	}
+	if fs.NArg() == 0 {
+		return Report(interactive(env), stderr)
+	}
+	name := fs.Arg(0)
+	env.Args = fs.Args()[1:]
+	if name == "help" {
+		if len(env.Args) > 0 {
+			if c, ok := commands[env.Args[0]]; ok {
+				fmt.Fprint(stdout, c.Usage)
+				return ExitOK
+			}
+		}
+		fmt.Fprint(stdout, Usage())
+		return ExitOK
+	}
+	c, ok := commands[name]
+	if !ok {
+		return Report(Userf("unknown command %q: see mopdeck --help", name), stderr)
+	}
+	for _, a := range env.Args {
+		if a == "--help" || a == "-h" {
+			fmt.Fprint(stdout, c.Usage)
+			return ExitOK
+		}
+	}
+	return Report(c.Run(env), stderr)
+}
+
+// Report prints err on one line on stderr and picks the exit code.
+func Report(err error, stderr io.Writer) int {
+	if err == nil {
+		return ExitOK
+	}
+	fmt.Fprintf(stderr, "mopdeck: %s\n", model.SanitizeLine(err.Error()))
+	var ue UserError
+	if errors.As(err, &ue) || isStoreRefusal(err) {
+		return ExitUser
+	}
+	return ExitInternal
+}
+
+func isStoreRefusal(err error) bool {
+	for _, e := range []error{store.ErrInUse, store.ErrNotMopdeck, store.ErrNewerSchema, store.ErrDamaged, store.ErrNotFound} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+const usageHead = `mopdeck — marketing-operations projects in your terminal
+
+Usage:
+  mopdeck [global flags]                  open the app
+  mopdeck [global flags] COMMAND [args]   run a command (COMMAND --help for its flags)
+
+Global flags:
+  --db PATH        database file (default $XDG_DATA_HOME/mopdeck/mopdeck.db)
+  --theme NAME     colour theme: default or mono (NO_COLOR forces mono)
+  --project NAME   project to work on (default: the first open one)
+  --help           this help
+  --version        print the version
+
+Commands:
+`
+
+// Usage is the top-level help, listing every command.
+func Usage() string {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString(usageHead)
+	for _, n := range names {
+		fmt.Fprintf(&b, "  %-12s %s\n", n, commands[n].Summary)
+	}
+	b.WriteString("\nOn first run mopdeck creates a sample project so that every pane has data.\nExit codes: 0 ok, 1 bad input or file, 2 internal error.\n")
+	return b.String()
+}

@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"mopdeck/model"
+	"mopdeck/store"
+)
+
+// OpenStore opens the database named by --db, or the default one.
+func (e *Env) OpenStore(readOnly bool) (*store.Store, error) {
+	path := e.DB
+	if path == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	return store.Open(path, store.Options{AppVersion: e.Version, ReadOnly: readOnly})
+}
+
+// PickProject returns the project named by --project (case-insensitive),
+// else the first open one. With create set, an empty database first gets
+// the sample project, so that a newcomer sees every pane populated.
+func (e *Env) PickProject(s *store.Store, create bool) (model.Project, error) {
+	projects, err := s.Projects()
+	if err != nil {
+		return model.Project{}, err
+	}
+	if len(projects) == 0 && e.Project == "" {
+		if !create {
+			return model.Project{}, Userf("the database has no project yet: run mopdeck once, or mopdeck new")
+		}
+		d, err := s.CreateProject(model.SampleProject(time.Now()), "mopdeck")
+		if err != nil {
+			return model.Project{}, fmt.Errorf("cannot create the sample project: %w", err)
+		}
+		return d.Project, nil
+	}
+	if e.Project == "" {
+		for _, p := range projects {
+			if !p.Archived {
+				return p, nil
+			}
+		}
+		return projects[0], nil
+	}
+	for _, p := range projects {
+		if strings.EqualFold(strings.TrimSpace(p.Name), strings.TrimSpace(e.Project)) {
+			return p, nil
+		}
+	}
+	names := make([]string, len(projects))
+	for i, p := range projects {
+		names[i] = fmt.Sprintf("%q", p.Name)
+	}
+	return model.Project{}, Userf("no project named %q: the database has %s", e.Project, strings.Join(names, ", "))
+}

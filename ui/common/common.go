@@ -1,0 +1,124 @@
+// Package common holds what the root model and every pane share: the
+// context (store, styles, clock), the messages that cross pane boundaries
+// and the Pane interface.
+package common
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mopdeck/model"
+	"mopdeck/store"
+	"mopdeck/themes"
+)
+
+// Context is handed to every pane once. Panes read the store only from the
+// tea.Cmds they return, never in Update or View.
+type Context struct {
+	Store  *store.Store
+	Styles *themes.Styles
+	// Now is the clock; tests pin it.
+	Now func() time.Time
+	// User is the login name, recorded in history until a "me" is chosen.
+	User string
+}
+
+// Pane is one tab of the window.
+type Pane interface {
+	help.KeyMap
+	Init() tea.Cmd
+	Update(msg tea.Msg) tea.Cmd
+	View() string
+	// SetSize gives the pane its inner box, already net of the tab bar,
+	// status line and help bar.
+	SetSize(width, height int)
+	Title() string
+	// Capturing reports that the pane holds the keyboard (a form or a
+	// filter prompt is open), so global keys such as q and tab go to it.
+	Capturing() bool
+}
+
+// ProjectLoadedMsg carries a freshly loaded project to every pane. Panes
+// treat Data as read-only and build their own derived views of it.
+type ProjectLoadedMsg struct {
+	Data     *model.ProjectData
+	Projects []model.Project
+}
+
+// ErrMsg is shown in the status line until the next key.
+type ErrMsg struct{ Err error }
+
+// NoteMsg is a passing message for the status line ("saved CR-12").
+type NoteMsg struct{ Text string }
+
+// Error returns a command that reports err in the status line. It returns
+// a tea.Cmd, not a tea.Msg: mixing the two silently drops the error.
+func Error(err error) tea.Cmd {
+	if err == nil {
+		return nil
+	}
+	return func() tea.Msg { return ErrMsg{Err: err} }
+}
+
+// Note returns a command that shows text in the status line.
+func Note(text string) tea.Cmd {
+	return func() tea.Msg { return NoteMsg{Text: text} }
+}
+
+// LoadProject reads a whole project and the project list off the store.
+func LoadProject(s *store.Store, id uint64) tea.Cmd {
+	return func() tea.Msg {
+		d, err := s.LoadProject(id)
+		if err != nil {
+			return ErrMsg{Err: err}
+		}
+		projects, err := s.Projects()
+		if err != nil {
+			return ErrMsg{Err: err}
+		}
+		return ProjectLoadedMsg{Data: &d, Projects: projects}
+	}
+}
+
+// SavedMsg reports a write that went through; the root shows Note and
+// reloads the project so every pane sees the change.
+type SavedMsg struct{ Note string }
+
+// Save runs a store write in a command. Success becomes a SavedMsg with
+// note, failure an ErrMsg: the edit is never reported as saved when the
+// disk refused it.
+func Save(note string, write func() error) tea.Cmd {
+	return func() tea.Msg {
+		if err := write(); err != nil {
+			return ErrMsg{Err: err}
+		}
+		return SavedMsg{Note: note}
+	}
+}
+
+// Undo reverts the newest change of the given kinds (all kinds when none).
+func Undo(s *store.Store, projectID uint64, by string, kinds ...string) tea.Cmd {
+	return func() tea.Msg {
+		e, err := s.Undo(projectID, by, kinds...)
+		if err != nil {
+			return ErrMsg{Err: err}
+		}
+		return SavedMsg{Note: "undone: " + e.Summary}
+	}
+}
+
+// Actor names who makes a change: the person chosen as "me", else the
+// login name mopdeck started with.
+func (c *Context) Actor(d *model.ProjectData) string {
+	if d != nil {
+		if name := d.PersonName(d.Project.MeID); name != "" {
+			return name
+		}
+	}
+	if c.User != "" {
+		return c.User
+	}
+	return "someone"
+}

@@ -1,0 +1,91 @@
+package components
+
+import (
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mopdeck/model"
+	"mopdeck/themes"
+)
+
+// Prompt asks for one line of text in the pane's bottom line: enter
+// submits (sanitised), esc cancels. While open, the pane captures keys.
+type Prompt struct {
+	input  textinput.Model
+	label  string
+	open   bool
+	submit func(string) tea.Cmd
+}
+
+// Open shows the prompt with a label and a starting value.
+func (p *Prompt) Open(label, value string, submit func(string) tea.Cmd) tea.Cmd {
+	p.input = textinput.New()
+	p.input.Prompt = ""
+	p.input.CharLimit = 4096
+	p.input.SetValue(value)
+	p.input.CursorEnd()
+	p.label, p.submit, p.open = label, submit, true
+	return p.input.Focus()
+}
+
+// Active tells whether the prompt is open.
+func (p *Prompt) Active() bool { return p.open }
+
+// Close hides the prompt without submitting.
+func (p *Prompt) Close() { p.open = false }
+
+// Update handles a message while the prompt is open.
+func (p *Prompt) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch k.Type {
+		case tea.KeyEnter:
+			p.open = false
+			return p.submit(model.SanitizeLine(p.input.Value()))
+		case tea.KeyEsc:
+			p.open = false
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return cmd
+}
+
+// View draws "label: value" on one line of width w.
+func (p *Prompt) View(st *themes.Styles, w int) string {
+	p.input.Width = max(w-len(p.label)-3, 1)
+	return Fit(st.StatusKey.Render(p.label+": ")+p.input.View(), w)
+}
+
+// Confirm asks a yes/no question: y runs the action, anything else cancels.
+type Confirm struct {
+	question string
+	open     bool
+	yes      func() tea.Cmd
+}
+
+// Open asks the question.
+func (c *Confirm) Open(question string, yes func() tea.Cmd) {
+	c.question, c.yes, c.open = question, yes, true
+}
+
+// Active tells whether the question is waiting for an answer.
+func (c *Confirm) Active() bool { return c.open }
+
+// Update takes the answer.
+func (c *Confirm) Update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	c.open = false
+	if k.String() == "y" || k.String() == "Y" {
+		return c.yes()
+	}
+	return nil
+}
+
+// View draws the question on one line of width w.
+func (c *Confirm) View(st *themes.Styles, w int) string {
+	return Fit(st.WarningText.Render(model.SanitizeLine(c.question)+" (y/n)"), w)
+}

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+
+	"mopdeck/model"
+	"mopdeck/ui/components"
+)
+
+// View draws the window. Whatever a pane returns, the frame is clipped to
+// the window, so no size can make a line overflow.
+func (m *Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.width < MinWidth || m.height < MinHeight {
+		note := fmt.Sprintf("Window too small: %d×%d.\nmopdeck needs %d×%d; enlarge the window.", m.width, m.height, MinWidth, MinHeight)
+		return components.Clip(note, m.width, m.height)
+	}
+	body := m.panes[m.active].View()
+	if m.showHelp {
+		body = m.fullHelp()
+	}
+	bodyH := m.height - chromeLines
+	frame := m.tabBar() + "\n" + components.Box(body, m.width, bodyH) + "\n" + m.statusLine() + "\n" + m.helpBar()
+	return components.Clip(frame, m.width, m.height)
+}
+
+func (m *Model) tabBar() string {
+	st := m.ctx.Styles
+	var b strings.Builder
+	for i, p := range m.panes {
+		label := fmt.Sprintf("%d %s", i+1, p.Title())
+		if i == m.active {
+			b.WriteString(st.TabActive.Render(label))
+		} else {
+			b.WriteString(st.TabInactive.Render(label))
+		}
+	}
+	return components.Fit(b.String(), m.width)
+}
+
+func (m *Model) statusLine() string {
+	st := m.ctx.Styles
+	project, me := "no project", "nobody"
+	if m.data != nil {
+		project = model.SanitizeLine(m.data.Project.Name)
+		if name := m.data.PersonName(m.data.Project.MeID); name != "" {
+			me = model.SanitizeLine(name)
+		}
+	}
+	left := st.StatusKey.Render("◆ "+project) + st.Faint.Render(" · me: "+me)
+	if m.status != "" {
+		msg := model.SanitizeLine(m.status)
+		if m.statusErr {
+			msg = st.StatusError.Render("✗ " + msg)
+		} else {
+			msg = st.StatusNote.Render(msg)
+		}
+		left += st.Faint.Render(" · ") + msg
+	}
+	return components.Fit(left, m.width)
+}
+
+func (m *Model) helpBar() string {
+	bindings := append(m.panes[m.active].ShortHelp(), m.keys.short()...)
+	return components.Fit(m.help.ShortHelpView(bindings), m.width)
+}
+
+// fullHelp lists every key: the global ones, then the focused pane's.
+func (m *Model) fullHelp() string {
+	st := m.ctx.Styles
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Keys") + st.Faint.Render("  (any key closes)") + "\n\n")
+	section := func(title string, groups [][]key.Binding) {
+		b.WriteString(st.Header.Render(title) + "\n")
+		for _, g := range groups {
+			for _, k := range g {
+				if !k.Enabled() {
+					continue
+				}
+				h := k.Help()
+				b.WriteString("  " + st.StatusKey.Render(components.Fit(h.Key, 14)) + " " + h.Desc + "\n")
+			}
+		}
+		b.WriteString("\n")
+	}
+	section("Everywhere", [][]key.Binding{m.keys.full()})
+	section(m.panes[m.active].Title(), m.panes[m.active].FullHelp())
+	return b.String()
+}
