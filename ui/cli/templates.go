@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"mopdeck/model"
+)
+
+func init() {
+	register(Command{
+		Name:    "templates",
+		Summary: "list the built-in project templates",
+		Usage:   "Usage: mopdeck templates\n\nLists the templates `mopdeck new --template KEY` accepts, with their phases.\n",
+		Run:     runTemplates,
+	})
+	register(Command{
+		Name:    "new",
+		Summary: "create a project from a template",
+		Usage: `Usage: mopdeck new --template KEY [--start YYYY-MM-DD] "Project name"
+
+Creates a project with the template's phases (planned dates laid out from
+the start date), deliverables, checklists, RACI activities and starter docs.
+
+Example:
+  mopdeck new --template migration --start 2027-01-04 "CRM migration"
+`,
+		Run: runNew,
+	})
+}
+
+func runTemplates(e *Env) error {
+	for _, t := range model.Templates() {
+		names := make([]string, len(t.Phases))
+		for i, p := range t.Phases {
+			names[i] = p.Name
+		}
+		fmt.Fprintf(e.Stdout, "%-10s %s (%s)\n           %s\n", t.Key, t.Name, t.Span, strings.Join(names, " → "))
+	}
+	return nil
+}
+
+func runNew(e *Env) error {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	tpl := fs.String("template", "", "template key")
+	start := fs.String("start", "", "start date YYYY-MM-DD (default today)")
+	if err := fs.Parse(e.Args); err != nil {
+		return Userf("%v (see mopdeck new --help)", err)
+	}
+	name := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	if name == "" {
+		return Userf("give the project a name: mopdeck new --template KEY \"Project name\"")
+	}
+	t, ok := model.TemplateByKey(*tpl)
+	if !ok {
+		keys := make([]string, 0, 4)
+		for _, t := range model.Templates() {
+			keys = append(keys, t.Key)
+		}
+		return Userf("unknown template %q: use one of %s (mopdeck templates lists them)", *tpl, strings.Join(keys, ", "))
+	}
+	day := time.Now().UTC().Truncate(24 * time.Hour)
+	if *start != "" {
+		d, err := time.Parse(model.DateLayout, *start)
+		if err != nil {
+			return Userf("start date %q is not YYYY-MM-DD", *start)
+		}
+		day = d
+	}
+	s, err := e.OpenStore(false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	projects, err := s.Projects()
+	if err != nil {
+		return err
+	}
+	for _, p := range projects {
+		if strings.EqualFold(p.Name, name) {
+			return Userf("a project named %q already exists: pick another name", name)
+		}
+	}
+	d, err := s.CreateProject(model.NewProject(t, model.SanitizeLine(name), day), e.actor())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stdout, "created %q from %s: %d phases, go-live %s\n", d.Project.Name, t.Name, len(d.Phases), d.Project.GoLive.Format(model.DateLayout))
+	return nil
+}
