@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,6 +66,9 @@ func settle(t testing.TB, m *ui.Model, cmd tea.Cmd) {
 			continue
 		}
 		msg := c()
+		if strings.HasPrefix(fmt.Sprintf("%T", msg), "cursor.") {
+			continue // a text cursor's blink reschedules itself forever
+		}
 		switch msg := msg.(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
@@ -205,5 +209,30 @@ func TestViewBeforeFirstSizeIsEmpty(t *testing.T) {
 	m, _ := newApp(t, nil)
 	if v := m.View(); v != "" {
 		t.Fatalf("view before any size = %q", v)
+	}
+}
+
+func TestFilterChangeRequestsByText(t *testing.T) {
+	m := started(t, 120, 40, nil)
+	press(t, m, "2", "/")
+	for _, r := range "money pit" {
+		press(t, m, string(r))
+	}
+	press(t, m, "enter")
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "filter: money pit") {
+		t.Fatalf("the active filter is not shown:\n%s", v)
+	}
+	for _, line := range strings.Split(v, "\n") {
+		if strings.HasPrefix(line, "CR-") && !strings.Contains(line, "money pit") {
+			t.Fatalf("a row outside the filter is shown: %q", line)
+		}
+	}
+	if strings.Count(v, "money pit") < 2 {
+		t.Fatalf("the money pits are not listed:\n%s", v)
+	}
+	press(t, m, "esc")
+	if v := ansi.Strip(m.View()); strings.Contains(v, "filter:") || !strings.Contains(v, "quick win") {
+		t.Fatalf("esc did not clear the filter:\n%s", v)
 	}
 }
