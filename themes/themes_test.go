@@ -5,7 +5,7 @@ import "testing"
 func TestByName(t *testing.T) {
 	cases := []struct {
 		name, noColor, want string
-		wantErr            bool
+		wantErr             bool
 	}{
 		{"", "", "default", false},
 		{"default", "", "default", false},
