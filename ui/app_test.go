@@ -2,7 +2,6 @@ package ui_test
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,9 +65,6 @@ func settle(t testing.TB, m *ui.Model, cmd tea.Cmd) {
 			continue
 		}
 		msg := c()
-		if strings.HasPrefix(fmt.Sprintf("%T", msg), "cursor.") {
-			continue // a text cursor's blink reschedules itself forever
-		}
 		switch msg := msg.(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)

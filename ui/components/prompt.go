@@ -1,6 +1,7 @@
 package components
 
 import (
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -22,6 +23,9 @@ func (p *Prompt) Open(label, value string, submit func(string) tea.Cmd) tea.Cmd 
 	p.input = textinput.New()
 	p.input.Prompt = ""
 	p.input.CharLimit = 4096
+	// A steady cursor: a blinking one reschedules a command forever and
+	// redraws the window twice a second for nothing.
+	p.input.Cursor.SetMode(cursor.CursorStatic)
 	p.input.SetValue(value)
 	p.input.CursorEnd()
 	p.label, p.submit, p.open = label, submit, true
