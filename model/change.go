@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"time"
 )
@@ -130,20 +129,14 @@ func (c ChangeRequest) Validate() error {
 	if strings.TrimSpace(c.Title) == "" {
 		return fmt.Errorf("title is empty: describe the change in a few words")
 	}
-	if c.Impact != 0 && (c.Impact < MinImpact || c.Impact > MaxImpact) {
-		return fmt.Errorf("impact %d is out of range: use %d to %d", c.Impact, MinImpact, MaxImpact)
+	if err := checkImpact(c.Impact); err != nil {
+		return err
 	}
 	if c.Complexity < ComplexityUnrated || c.Complexity > ComplexityHigh {
 		return fmt.Errorf("complexity must be low, medium or high")
 	}
-	if math.IsNaN(c.EstimateHrs) {
-		return fmt.Errorf("estimate is not a number: use hours from 0 to %d", MaxEstimateHrs)
-	}
-	if c.EstimateHrs < 0 {
-		return fmt.Errorf("estimate %g h is negative: use hours from 0 to %d", c.EstimateHrs, MaxEstimateHrs)
-	}
-	if c.EstimateHrs > MaxEstimateHrs {
-		return fmt.Errorf("estimate %g h is over %d h: split the request or check the figure", c.EstimateHrs, MaxEstimateHrs)
+	if err := checkEstimate(c.EstimateHrs); err != nil {
+		return err
 	}
 	if c.Decision < DecisionUndecided || c.Decision > DecisionRejected {
 		return fmt.Errorf("unknown decision: use now, later or reject")
