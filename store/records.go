@@ -125,6 +125,45 @@ func (s *Store) DeleteChange(pid, id uint64, by string) error {
 	return deleteOne(s, pid, changeSpec, id, by)
 }
 
+// UpdateChange reads change request id, applies edit to it and saves the
+// result, in one transaction: quick successive edits (one triage key after
+// another) each start from what is stored, never from a stale copy. An
+// edit that changes nothing writes nothing and records no history.
+func (s *Store) UpdateChange(pid, id uint64, by string, edit func(model.ChangeRequest) (model.ChangeRequest, error)) (model.ChangeRequest, error) {
+	var out model.ChangeRequest
+	err := s.update(func(tx *bolt.Tx) error {
+		pb, err := s.projectBucket(tx, pid)
+		if err != nil {
+			return err
+		}
+		cur, ok, err := getRecord[model.ChangeRequest](pb, KindChanges, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("CR-%d %w: it may have been deleted meanwhile; reload the project", id, ErrNotFound)
+		}
+		next, err := edit(cur)
+		if err != nil {
+			return invalid(err)
+		}
+		next.ID = id
+		if err := next.Validate(); err != nil {
+			return invalid(err)
+		}
+		saved, changed, err := putRecord(s, pb, changeSpec, next, by)
+		if err != nil {
+			return err
+		}
+		out = saved
+		if !changed {
+			return errNoop
+		}
+		return nil
+	})
+	return out, err
+}
+
 // SavePerson creates or updates a person.
 func (s *Store) SavePerson(pid uint64, p model.Person, by string) (model.Person, error) {
 	return saveOne(s, pid, personSpec, p, by)
