@@ -1,12 +1,10 @@
-// Package changes is the Change requests pane: the queue in priority order.
+// Package changes is the Change requests pane: the queue in priority order,
+// its filters and sorts, the add/edit form, one-key triage, the
+// impact/effort matrix and the status workflow.
 package changes
 
 import (
-	"fmt"
-	"strconv"
-	"strings"
-	"time"
-
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -16,27 +14,40 @@ import (
 	"mopdeck/ui/components"
 )
 
+// mode is what holds the pane: the table, or one of the full-pane views.
+type mode int
+
+const (
+	modeTable mode = iota
+	modeForm
+	modeTriage
+	modeMatrix
+	modeFacets
+	modeStatus
+)
+
 // Pane shows the project's change requests.
 type Pane struct {
-	ctx    *common.Context
-	keys   keyMap
-	data   *model.ProjectData
-	sorted []model.ChangeRequest
-	// haystack holds each sorted row's searchable text, lower-cased once
-	// per load so that filtering is a plain scan.
-	haystack []string
-	// shown are the indexes into sorted that pass the filter.
-	shown  []int
-	filter string
-	prompt components.Prompt
-	table  components.Table
-	width  int
-	height int
-}
-
-type keyMap struct {
-	nav           components.NavKeys
-	filter, clear key.Binding
+	ctx     *common.Context
+	keys    keyMap
+	md      *components.Markdown
+	writes  *writer
+	data    *model.ProjectData
+	q       queue
+	table   components.Table
+	mode    mode
+	prompt  components.Prompt
+	confirm components.Confirm
+	form    *crForm
+	triage  triage
+	matrix  matrix
+	facets  facetPicker
+	status  statusPicker
+	width   int
+	height  int
+	// selectNext is a request to put the cursor on once it is loaded (one
+	// just added).
+	selectNext uint64
 }
 
 // New returns the pane.
@@ -53,129 +64,203 @@ func New(ctx *common.Context) *Pane {
 		{Title: "Assignee", Width: 14, Optional: true},
 		{Title: "Age", Width: 4, Optional: true},
 	}
-	p := &Pane{ctx: ctx, keys: keyMap{
-		nav:    components.DefaultNavKeys(),
-		filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-	}}
+	p := &Pane{ctx: ctx, keys: newKeyMap(), md: components.NewMarkdown(), writes: &writer{}}
 	p.table = components.NewTable(ctx.Styles, cols)
 	p.table.RowStyle = func(i int) *lipgloss.Style {
-		q := model.QuadrantOf(p.sorted[p.shown[i]])
-		return &ctx.Styles.Quadrants[q]
+		return &ctx.Styles.Quadrants[p.q.entries[p.q.shown[i]].q]
 	}
+	p.triage.rendered = map[renderKey]string{}
 	return p
 }
 
-func (p *Pane) Title() string   { return "Change requests" }
-func (p *Pane) Capturing() bool { return p.prompt.Active() }
-func (p *Pane) Init() tea.Cmd   { return nil }
+func (p *Pane) Title() string { return "Change requests" }
+func (p *Pane) Init() tea.Cmd { return nil }
+
+// Capturing: everything but the bare table holds the keyboard, so that
+// digits, q and tab reach the form, triage, the matrix and the pickers.
+func (p *Pane) Capturing() bool {
+	return p.mode != modeTable || p.prompt.Active() || p.confirm.Active()
+}
 
 func (p *Pane) SetSize(w, h int) {
 	p.width, p.height = w, h
-	p.table.SetSize(w, h-1)
+	p.layout()
+	if p.form != nil {
+		p.form.setWidth(w)
+	}
+}
+
+// layout gives the table what the info lines leave.
+func (p *Pane) layout() {
+	p.table.SetSize(p.width, p.height-p.infoLines())
+}
+
+func (p *Pane) infoLines() int {
+	if p.q.filtered() {
+		return 2
+	}
+	return 1
 }
 
 func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.ProjectLoadedMsg:
-		p.load(msg.Data)
+		if p.stale(msg.Data) {
+			return nil
+		}
+		return p.load(msg.Data)
+	case selectMsg:
+		p.selectNext = msg.id
+		p.refreshTable(msg.id)
+		return nil
+	case renderedMsg:
+		p.triage.store(msg)
+		return nil
+	case cursor.BlinkMsg:
+		// Form inputs ask to blink; dropping the ticks keeps their cursor
+		// steady and stops a redraw twice a second.
+		return nil
 	case tea.KeyMsg:
-		if p.prompt.Active() {
-			return p.prompt.Update(msg)
+		return p.handleKey(msg)
+	case tea.WindowSizeMsg:
+		if p.mode == modeTriage {
+			return p.renderDescription() // wrapped to the new width
 		}
-		switch {
-		case key.Matches(msg, p.keys.filter):
-			return p.prompt.Open("filter", p.filter, func(text string) tea.Cmd {
-				p.applyFilter(text)
-				return nil
-			})
-		case key.Matches(msg, p.keys.clear):
-			p.applyFilter("")
-		default:
-			p.table.Cursor.HandleKey(p.keys.nav, msg)
-		}
-	default:
-		if p.prompt.Active() {
-			return p.prompt.Update(msg)
-		}
+	}
+	if p.mode == modeForm && p.form != nil {
+		return p.updateForm(msg)
+	}
+	if p.prompt.Active() {
+		return p.prompt.Update(msg)
 	}
 	return nil
 }
 
-// applyFilter keeps the rows whose text holds every word of the filter,
-// in priority order.
-func (p *Pane) applyFilter(text string) {
-	p.filter = strings.TrimSpace(text)
-	words := strings.Fields(strings.ToLower(p.filter))
-	p.shown = p.shown[:0]
-	rows := make([][]string, 0, len(p.sorted))
-	now := p.ctx.Now()
-	for i, h := range p.haystack {
-		if containsAll(h, words) {
-			p.shown = append(p.shown, i)
-			rows = append(rows, row(p.sorted[i], now))
-		}
+func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
+	if p.confirm.Active() {
+		return p.confirm.Update(msg)
 	}
-	p.table.SetRows(rows)
+	if p.prompt.Active() {
+		return p.prompt.Update(msg)
+	}
+	if p.data == nil {
+		return nil
+	}
+	switch p.mode {
+	case modeForm:
+		return p.updateForm(msg)
+	case modeTriage:
+		return p.triageKey(msg)
+	case modeMatrix:
+		return p.matrixKey(msg)
+	case modeFacets:
+		return p.facetKey(msg)
+	case modeStatus:
+		return p.statusKey(msg)
+	}
+	return p.tableKey(msg)
 }
 
-func containsAll(h string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(h, w) {
-			return false
-		}
+// load takes a freshly loaded project: rebuilds the queue, keeps the
+// cursor on the same request and lets the open view follow.
+func (p *Pane) load(d *model.ProjectData) tea.Cmd {
+	keep := p.selectedID()
+	if p.selectNext != 0 {
+		keep = p.selectNext
 	}
-	return true
-}
-
-// load sorts once per load; every keystroke after reuses the order.
-func (p *Pane) load(d *model.ProjectData) {
 	p.data = d
-	p.sorted = append(p.sorted[:0], d.Changes...)
-	model.SortByPriority(p.sorted)
-	p.haystack = make([]string, len(p.sorted))
-	for i, c := range p.sorted {
-		p.haystack[i] = strings.ToLower(strings.Join(row(c, time.Time{}), " ") + " " + string(c.Area) + " " + c.RaisedBy + " " + c.Description)
+	p.q.load(d.Changes, p.ctx.Now())
+	p.refreshTable(keep)
+	if p.q.shownIndex(p.selectNext) >= 0 {
+		p.selectNext = 0
 	}
-	p.applyFilter(p.filter)
+	switch p.mode {
+	case modeTriage:
+		return p.triageReloaded()
+	case modeMatrix:
+		p.matrix.compute(&p.q)
+	case modeFacets:
+		p.facets.refresh(p)
+	}
+	return nil
 }
 
-func row(c model.ChangeRequest, now time.Time) []string {
-	imp := ""
-	if c.Impact > 0 {
-		imp = strconv.Itoa(c.Impact)
+// stale tells a snapshot older than the one shown. The project is
+// reloaded after every save, and loads started close together may arrive
+// out of order; history only grows, so its last entry dates a snapshot.
+func (p *Pane) stale(d *model.ProjectData) bool {
+	return p.data != nil && d != nil && d.Project.ID == p.data.Project.ID && lastHistoryID(d) < lastHistoryID(p.data)
+}
+
+func lastHistoryID(d *model.ProjectData) uint64 {
+	if len(d.History) == 0 {
+		return 0
 	}
-	est := ""
-	if c.EstimateHrs > 0 {
-		est = strconv.FormatFloat(c.EstimateHrs, 'f', -1, 64)
+	return d.History[len(d.History)-1].ID
+}
+
+// refreshTable hands the filtered rows to the table and puts the cursor
+// back on request id when it is still shown.
+func (p *Pane) refreshTable(id uint64) {
+	p.layout()
+	p.table.SetRows(p.q.rows)
+	if r := p.q.shownIndex(id); r >= 0 {
+		p.table.Cursor.Pos = r
+		p.table.Cursor.Clamp()
 	}
-	return []string{
-		c.Ref(), c.Title, model.QuadrantOf(c).String(), imp, c.Complexity.String(), est,
-		c.Decision.String(), c.Status.String(), c.Assignee, fmt.Sprintf("%dd", model.Age(c, now)),
+}
+
+// selected returns the request under the table cursor.
+func (p *Pane) selected() (model.ChangeRequest, bool) {
+	pos := p.table.Cursor.Pos
+	if pos < 0 || pos >= len(p.q.shown) {
+		return model.ChangeRequest{}, false
 	}
+	return p.q.entries[p.q.shown[pos]].cr, true
+}
+
+func (p *Pane) selectedID() uint64 {
+	c, _ := p.selected()
+	return c.ID
 }
 
 func (p *Pane) View() string {
 	if p.data == nil {
 		return p.ctx.Styles.Faint.Render("loading…")
 	}
-	if len(p.sorted) == 0 {
-		return p.ctx.Styles.Faint.Render("No change requests yet.")
+	switch p.mode {
+	case modeForm:
+		return p.formView()
+	case modeTriage:
+		return p.triageView()
+	case modeMatrix:
+		return p.matrixView()
+	case modeFacets:
+		return p.facets.view(p.ctx.Styles, p.width, p.height)
+	case modeStatus:
+		return p.status.view(p.ctx.Styles, p.width, p.height)
 	}
-	top := p.ctx.Styles.Faint.Render(fmt.Sprintf("%d change requests · priority order · %d of %d", len(p.sorted), min(p.table.Cursor.Pos+1, len(p.shown)), len(p.shown)))
-	if p.filter != "" {
-		top += p.ctx.Styles.WarningText.Render(" · filter: " + model.SanitizeLine(p.filter) + " (esc clears)")
-	}
-	if p.prompt.Active() {
-		top = p.prompt.View(p.ctx.Styles, p.width)
-	}
-	return components.Fit(top, p.width) + "\n" + p.table.View()
+	return p.tableView()
 }
 
 func (p *Pane) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.nav.Up, p.keys.nav.Down, p.keys.filter}
+	switch p.mode {
+	case modeTriage:
+		return p.keys.triageShort()
+	case modeForm:
+		return p.formHelp()
+	case modeTable:
+		return p.keys.tableShort()
+	}
+	return p.keys.pickerShort()
 }
 
 func (p *Pane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{p.keys.nav.Bindings(), {p.keys.filter, p.keys.clear}}
+	switch p.mode {
+	case modeTriage:
+		return p.keys.triageFull()
+	case modeTable:
+		return p.keys.tableFull()
+	}
+	return [][]key.Binding{p.ShortHelp()}
 }

@@ -1,0 +1,317 @@
+package changes
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+
+	"mopdeck/model"
+	"mopdeck/ui/common"
+	"mopdeck/ui/components"
+)
+
+// crForm adds or edits one request with every field. Values are checked
+// as they are typed (the message shows under the field) and sanitised
+// when the form is saved.
+type crForm struct {
+	form    *huh.Form
+	editing bool
+	orig    model.ChangeRequest
+	v       formValues
+	fields  []huh.Field
+}
+
+// formValues are what the fields write to.
+type formValues struct {
+	title, description, raisedBy, assignee string
+	impact, estimate                       string
+	area                                   model.Area
+	raisedIn                               uint64
+	complexity                             model.Complexity
+	decision                               model.Decision
+	status                                 model.CRStatus
+}
+
+func (p *Pane) openForm(c model.ChangeRequest, editing bool) tea.Cmd {
+	f := p.newForm(c, editing)
+	p.form = f
+	p.mode = modeForm
+	f.setWidth(p.width)
+	return f.form.Init()
+}
+
+func (p *Pane) newForm(c model.ChangeRequest, editing bool) *crForm {
+	f := &crForm{editing: editing, orig: c}
+	v := &f.v
+	v.title, v.description, v.raisedBy, v.assignee = c.Title, c.Description, c.RaisedBy, c.Assignee
+	if c.Impact != 0 {
+		v.impact = fmt.Sprint(c.Impact)
+	}
+	v.estimate = hours(c.EstimateHrs)
+	v.area, v.raisedIn, v.complexity, v.decision, v.status = c.Area, c.RaisedIn, c.Complexity, c.Decision, c.Status
+
+	var people []string
+	for _, ps := range p.data.People {
+		people = append(people, model.SanitizeLine(ps.Name))
+	}
+	input := func(title string, value *string, limit int) *huh.Input {
+		return huh.NewInput().Title(fmt.Sprintf("%-11s", title)).Inline(true).CharLimit(limit).Value(value)
+	}
+	f.fields = []huh.Field{
+		input("Title", &v.title, 200).Validate(func(s string) error {
+			if strings.TrimSpace(model.SanitizeLine(s)) == "" {
+				return errors.New("title is empty: describe the change in a few words")
+			}
+			return nil
+		}),
+		huh.NewText().Title("Description (markdown · ctrl+j new line)").Lines(3).CharLimit(8000).ExternalEditor(false).Value(&v.description),
+		huh.NewSelect[model.Area]().Title("Area").Inline(true).Options(areaOptions()...).Value(&v.area),
+		input("Raised by", &v.raisedBy, 100).Suggestions(people),
+		huh.NewSelect[uint64]().Title("Raised in").Inline(true).Options(p.phaseOptions()...).Value(&v.raisedIn),
+		input("Impact 1-5", &v.impact, 3).Validate(func(s string) error {
+			_, err := model.ParseImpact(s)
+			return err
+		}),
+		huh.NewSelect[model.Complexity]().Title("Complexity").Inline(true).Options(
+			huh.NewOption("not rated", model.ComplexityUnrated), huh.NewOption("low", model.ComplexityLow),
+			huh.NewOption("medium", model.ComplexityMedium), huh.NewOption("high", model.ComplexityHigh),
+		).Value(&v.complexity),
+		input("Estimate h", &v.estimate, 12).Placeholder("hours").Validate(func(s string) error {
+			_, err := model.ParseEstimate(s)
+			return err
+		}),
+		huh.NewSelect[model.Decision]().Title("Decision").Inline(true).Options(
+			huh.NewOption("undecided", model.DecisionUndecided), huh.NewOption("now (before go-live)", model.DecisionNow),
+			huh.NewOption("later (backlog)", model.DecisionLater), huh.NewOption("reject", model.DecisionRejected),
+		).Value(&v.decision),
+		huh.NewSelect[model.CRStatus]().Title("Status").Inline(true).Options(statusOptions(c.Status)...).Value(&v.status),
+		input("Assignee", &v.assignee, 100).Suggestions(people),
+	}
+	keys := huh.NewDefaultKeyMap()
+	keys.Select.Filter.SetEnabled(false) // "/" and esc keep their pane meaning
+	keys.Text.Editor.SetEnabled(false)
+	f.form = huh.NewForm(huh.NewGroup(f.fields...)).
+		WithTheme(p.formTheme()).
+		WithKeyMap(keys).
+		WithShowHelp(false).
+		WithShowErrors(false)
+	return f
+}
+
+func areaOptions() []huh.Option[model.Area] {
+	opts := []huh.Option[model.Area]{huh.NewOption("none", model.Area(""))}
+	for _, a := range model.Areas {
+		opts = append(opts, huh.NewOption(string(a), a))
+	}
+	return opts
+}
+
+func (p *Pane) phaseOptions() []huh.Option[uint64] {
+	opts := []huh.Option[uint64]{huh.NewOption("none", uint64(0))}
+	for _, ph := range model.PhasesInOrder(p.data.Phases) {
+		opts = append(opts, huh.NewOption(model.SanitizeLine(ph.Name), ph.ID))
+	}
+	return opts
+}
+
+// statusOptions offers the current status and the ones the workflow
+// allows from it, so the form cannot make an illegal jump.
+func statusOptions(cur model.CRStatus) []huh.Option[model.CRStatus] {
+	opts := []huh.Option[model.CRStatus]{huh.NewOption(cur.String(), cur)}
+	for _, s := range model.NextStatuses(cur) {
+		opts = append(opts, huh.NewOption(s.String(), s))
+	}
+	return opts
+}
+
+// formTheme dresses huh in the app's styles.
+func (p *Pane) formTheme() *huh.Theme {
+	st := p.ctx.Styles
+	t := huh.ThemeBase()
+	t.Focused.Base = t.Focused.Base.BorderForeground(st.Palette.Accent)
+	t.Focused.Title = st.StatusKey
+	t.Focused.TextInput.Placeholder = st.Faint
+	t.Focused.TextInput.Prompt = st.Faint
+	t.Focused.SelectSelector = st.StatusKey.SetString("> ")
+	t.Focused.NextIndicator = st.StatusKey.MarginLeft(1).SetString("→")
+	t.Focused.PrevIndicator = st.StatusKey.MarginRight(1).SetString("←")
+	t.Focused.ErrorMessage = st.ErrorText
+	t.Blurred = t.Focused
+	t.Blurred.Base = t.Blurred.Base.BorderStyle(lipgloss.HiddenBorder())
+	t.Blurred.Title = st.Text
+	t.Blurred.NextIndicator = st.Text
+	t.Blurred.PrevIndicator = st.Text
+	return t
+}
+
+func (f *crForm) setWidth(w int) {
+	f.form.WithWidth(max(w-2, 20))
+}
+
+// updateForm passes a message to the form; esc cancels, and a completed
+// form is checked once more and saved.
+func (p *Pane) updateForm(msg tea.Msg) tea.Cmd {
+	f := p.form
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyEsc {
+		p.closeForm()
+		return common.Note("not saved")
+	}
+	m, cmd := f.form.Update(msg)
+	if hf, ok := m.(*huh.Form); ok {
+		f.form = hf
+	}
+	switch f.form.State {
+	case huh.StateCompleted:
+		p.closeForm()
+		return p.submitForm(f)
+	case huh.StateAborted:
+		p.closeForm()
+		return nil
+	}
+	return cmd
+}
+
+func (p *Pane) closeForm() {
+	p.form = nil
+	p.mode = modeTable
+}
+
+// submitForm builds the request from the fields and saves it. An edit
+// writes only the fields the form changed, onto the stored request.
+func (p *Pane) submitForm(f *crForm) tea.Cmd {
+	next, err := f.result()
+	if err != nil {
+		return common.Error(fmt.Errorf("not saved: %w", err))
+	}
+	if !f.editing {
+		return p.saveNew(next)
+	}
+	if next == f.orig {
+		return common.Note("no change to " + f.orig.Ref())
+	}
+	return p.edit(f.orig.ID, "saved "+f.orig.Ref(), mergeEdit(f.orig, next))
+}
+
+// result reads the fields, sanitised, into a request and validates it.
+func (f *crForm) result() (model.ChangeRequest, error) {
+	v := f.v
+	c := f.orig
+	c.Title = strings.TrimSpace(model.SanitizeLine(v.title))
+	c.Description = strings.TrimSpace(model.Sanitize(v.description))
+	c.RaisedBy = strings.TrimSpace(model.SanitizeLine(v.raisedBy))
+	c.Assignee = strings.TrimSpace(model.SanitizeLine(v.assignee))
+	c.Area, c.RaisedIn, c.Complexity = v.area, v.raisedIn, v.complexity
+	var err error
+	if c.Impact, err = model.ParseImpact(v.impact); err != nil {
+		return f.orig, err
+	}
+	if c.EstimateHrs, err = model.ParseEstimate(v.estimate); err != nil {
+		return f.orig, err
+	}
+	if v.status != c.Status {
+		if c, err = model.SetStatus(c, v.status); err != nil {
+			return f.orig, err
+		}
+	}
+	if v.decision != c.Decision {
+		status := c.Status
+		c = model.Decide(c, v.decision)
+		if v.status != f.orig.Status {
+			c.Status = status // the status picked by hand wins
+		}
+	}
+	return c, c.Validate()
+}
+
+// mergeEdit applies the fields an edit changed onto the stored request.
+func mergeEdit(orig, next model.ChangeRequest) func(model.ChangeRequest) (model.ChangeRequest, error) {
+	return func(s model.ChangeRequest) (model.ChangeRequest, error) {
+		if next.Title != orig.Title {
+			s.Title = next.Title
+		}
+		if next.Description != orig.Description {
+			s.Description = next.Description
+		}
+		if next.RaisedBy != orig.RaisedBy {
+			s.RaisedBy = next.RaisedBy
+		}
+		if next.RaisedIn != orig.RaisedIn {
+			s.RaisedIn = next.RaisedIn
+		}
+		if next.Area != orig.Area {
+			s.Area = next.Area
+		}
+		if next.Impact != orig.Impact {
+			s.Impact = next.Impact
+		}
+		if next.Complexity != orig.Complexity {
+			s.Complexity = next.Complexity
+		}
+		if next.EstimateHrs != orig.EstimateHrs {
+			s.EstimateHrs = next.EstimateHrs
+		}
+		if next.Assignee != orig.Assignee {
+			s.Assignee = next.Assignee
+		}
+		if next.Decision != orig.Decision {
+			s.Decision = next.Decision
+		}
+		if next.Status != orig.Status && next.Status != s.Status {
+			var err error
+			if s, err = model.SetStatus(s, next.Status); err != nil {
+				return s, err
+			}
+		}
+		return s, nil
+	}
+}
+
+// formView draws the fields one under the other, each with its message
+// under it, scrolled to keep the focused field in view.
+func (p *Pane) formView() string {
+	st := p.ctx.Styles
+	f := p.form
+	w, h := p.width, p.height
+	head := "New change request"
+	if f.editing {
+		head = "Edit " + f.orig.Ref()
+	}
+	top := []string{
+		components.Fit(st.Title.Render(head)+st.Faint.Render("  tab/enter next · shift+tab back · ←/→ choose · enter on the last field saves · esc cancels"), w),
+	}
+	focused := f.form.GetFocusedField()
+	var body []string
+	focusFrom, focusTo := 0, 0
+	for _, fl := range f.fields {
+		if fl == focused {
+			focusFrom = len(body)
+		}
+		body = append(body, strings.Split(fl.View(), "\n")...)
+		if err := fl.Error(); err != nil {
+			body = append(body, st.ErrorText.Render("  ✗ "+model.SanitizeLine(err.Error())))
+		}
+		if fl == focused {
+			focusTo = len(body)
+		}
+	}
+	room := max(h-len(top), 1)
+	from := 0
+	if focusTo > room {
+		from = min(focusTo-room, focusFrom)
+	}
+	body = body[from:min(from+room, len(body))]
+	return components.Box(strings.Join(append(top, body...), "\n"), w, h)
+}
+
+func (p *Pane) formHelp() []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", "next field")),
+		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}

@@ -1,0 +1,173 @@
+package changes
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"mopdeck/model"
+	"mopdeck/store"
+	"mopdeck/themes"
+	"mopdeck/ui/common"
+)
+
+var now = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+// harness runs the pane as the root model would: it executes commands,
+// reloads the project after every save and keeps the status-line messages.
+type harness struct {
+	t     testing.TB
+	p     *Pane
+	s     *store.Store
+	ctx   *common.Context
+	pid   uint64
+	notes []string
+	errs  []string
+}
+
+func newHarness(t testing.TB, edit func(d *model.ProjectData)) *harness {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "changes.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	d := model.SampleProject(now)
+	if edit != nil {
+		edit(&d)
+	}
+	d, err = s.CreateProject(d, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := &common.Context{Store: s, Styles: themes.NewStyles(themes.Default(), true), Now: func() time.Time { return now }, User: "tester"}
+	h := &harness{t: t, p: New(ctx), s: s, ctx: ctx, pid: d.Project.ID}
+	h.p.SetSize(120, 37)
+	h.run(common.LoadProject(s, h.pid))
+	return h
+}
+
+// run executes a command and everything it leads to, in order.
+func (h *harness) run(cmd tea.Cmd) {
+	h.t.Helper()
+	queue := []tea.Cmd{cmd}
+	for n := 0; len(queue) > 0; n++ {
+		if n > 200 {
+			h.t.Fatal("commands never settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case common.SavedMsg:
+			h.notes = append(h.notes, msg.Note)
+			queue = append(queue, common.LoadProject(h.s, h.pid))
+		case common.NoteMsg:
+			h.notes = append(h.notes, msg.Text)
+		case common.ErrMsg:
+			h.errs = append(h.errs, msg.Err.Error())
+		default:
+			if isSequence(msg) {
+				// A form's start-up sequence: focus is already set; its
+				// commands only schedule cursor blinks and size queries.
+				continue
+			}
+			queue = append(queue, h.p.Update(msg))
+		}
+	}
+}
+
+func isSequence(msg tea.Msg) bool {
+	t := reflect.TypeOf(msg)
+	return t.Kind() == reflect.Slice && t.Elem() == reflect.TypeOf(tea.Cmd(nil))
+}
+
+func keyMsg(s string) tea.KeyMsg {
+	switch s {
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "left":
+		return tea.KeyMsg{Type: tea.KeyLeft}
+	case "right":
+		return tea.KeyMsg{Type: tea.KeyRight}
+	case "space":
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune(" ")}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+func (h *harness) press(keys ...string) {
+	h.t.Helper()
+	for _, k := range keys {
+		h.run(h.p.Update(keyMsg(k)))
+	}
+}
+
+func (h *harness) view() string { return ansi.Strip(h.p.View()) }
+
+// stored reads a request back from the database.
+func (h *harness) stored(id uint64) model.ChangeRequest {
+	h.t.Helper()
+	d, err := h.s.LoadProject(h.pid)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	for _, c := range d.Changes {
+		if c.ID == id {
+			return c
+		}
+	}
+	h.t.Fatalf("CR-%d is not stored", id)
+	return model.ChangeRequest{}
+}
+
+// tableIDs lists the refs of the rows drawn, top to bottom.
+func (h *harness) tableIDs() []string {
+	var ids []string
+	for _, l := range strings.Split(h.view(), "\n") {
+		if strings.HasPrefix(l, "CR-") {
+			ids = append(ids, strings.Fields(l)[0])
+		}
+	}
+	return ids
+}
+
+func (h *harness) lastErr() string {
+	if len(h.errs) == 0 {
+		return ""
+	}
+	return h.errs[len(h.errs)-1]
+}
+
+func (h *harness) lastNote() string {
+	if len(h.notes) == 0 {
+		return ""
+	}
+	return h.notes[len(h.notes)-1]
+}

@@ -1,0 +1,87 @@
+package changes
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"mopdeck/ui/components"
+)
+
+// keyMap holds every key of the pane, grouped by the mode that reads it.
+// The key i is left free for spreadsheet import.
+type keyMap struct {
+	nav components.NavKeys
+	// table
+	filter, facets, clear, sort, add, edit, del, undo, triage, matrix, advance, status key.Binding
+	// triage
+	impact, cxLow, cxMedium, cxHigh, estimate, now, later, reject, next, prev, back key.Binding
+	// pickers and the matrix
+	up, down, left, right, choose, toggle key.Binding
+}
+
+func newKeyMap() keyMap {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return keyMap{
+		nav:     components.DefaultNavKeys(),
+		filter:  b([]string{"/"}, "/", "filter by text"),
+		facets:  b([]string{"f"}, "f", "filter by facet"),
+		clear:   b([]string{"esc"}, "esc", "clear filters"),
+		sort:    b([]string{"s"}, "s", "next sort column"),
+		add:     b([]string{"a"}, "a", "add"),
+		edit:    b([]string{"enter", "e"}, "enter/e", "edit"),
+		del:     b([]string{"d", "delete"}, "d", "delete"),
+		undo:    b([]string{"u"}, "u", "undo last change"),
+		triage:  b([]string{"t"}, "t", "triage"),
+		matrix:  b([]string{"m"}, "m", "impact/effort matrix"),
+		advance: b([]string{">"}, ">", "next status"),
+		status:  b([]string{"S"}, "S", "set status"),
+
+		impact:   b([]string{"1", "2", "3", "4", "5"}, "1-5", "impact"),
+		cxLow:    b([]string{"l"}, "l", "low complexity"),
+		cxMedium: b([]string{"m"}, "m", "medium complexity"),
+		cxHigh:   b([]string{"h"}, "h", "high complexity"),
+		estimate: b([]string{"e"}, "e", "estimate (hours)"),
+		now:      b([]string{"n"}, "n", "decide now"),
+		later:    b([]string{"L"}, "L", "decide later"),
+		reject:   b([]string{"x"}, "x", "reject"),
+		next:     b([]string{"right", "pgdown"}, "→", "skip to next"),
+		prev:     b([]string{"left", "pgup"}, "←", "previous"),
+		back:     b([]string{"esc", "q"}, "esc", "back to the table"),
+
+		up:     b([]string{"up", "k"}, "↑/k", "up"),
+		down:   b([]string{"down", "j"}, "↓/j", "down"),
+		left:   b([]string{"left", "h"}, "←/h", "left"),
+		right:  b([]string{"right", "l"}, "→/l", "right"),
+		choose: b([]string{"enter"}, "enter", "choose"),
+		toggle: b([]string{" ", "enter", "x"}, "space", "toggle"),
+	}
+}
+
+func (k keyMap) tableShort() []key.Binding {
+	return []key.Binding{k.triage, k.matrix, k.add, k.edit, k.filter, k.facets, k.sort, k.undo}
+}
+
+func (k keyMap) tableFull() [][]key.Binding {
+	return [][]key.Binding{
+		k.nav.Bindings(),
+		{k.add, k.edit, k.del, k.undo, k.advance, k.status},
+		{k.filter, k.facets, k.clear, k.sort, k.triage, k.matrix},
+	}
+}
+
+func (k keyMap) triageShort() []key.Binding {
+	return []key.Binding{k.impact, k.cxLow, k.cxMedium, k.cxHigh, k.estimate, k.now, k.later, k.reject, k.undo, k.back}
+}
+
+func (k keyMap) triageFull() [][]key.Binding {
+	return [][]key.Binding{
+		{k.impact, k.cxLow, k.cxMedium, k.cxHigh, k.estimate},
+		{k.now, k.later, k.reject, k.undo},
+		{k.next, k.prev, k.back},
+	}
+}
+
+func (k keyMap) pickerShort() []key.Binding {
+	return []key.Binding{k.up, k.down, k.choose, k.back}
+}

@@ -1,0 +1,149 @@
+package changes
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mopdeck/model"
+	"mopdeck/ui/components"
+)
+
+// matrixTop is how many request IDs each quadrant lists.
+const matrixTop = 6
+
+// matrix is the impact/effort grid. Its cells are laid out as the
+// quadrants are numbered: quick win top left, major project top right,
+// fill-in bottom left, money pit bottom right; so left/right flips bit 0
+// and up/down flips bit 1 of the selected quadrant.
+type matrix struct {
+	cells    [model.Unrated + 1]model.QuadrantSummary
+	total    int
+	selected model.Quadrant
+}
+
+// compute counts the requests that pass the current filter, whatever
+// their quadrant: choosing a cell then narrows the table to it.
+func (m *matrix) compute(q *queue) {
+	crs := q.matching(q.facets.Without(model.FacetQuadrant))
+	m.cells = model.Matrix(crs, matrixTop)
+	m.total = len(crs)
+}
+
+func (p *Pane) openMatrix() {
+	p.matrix.compute(&p.q)
+	if cr, ok := p.selected(); ok && model.QuadrantOf(cr) != model.Unrated {
+		p.matrix.selected = model.QuadrantOf(cr)
+	}
+	p.mode = modeMatrix
+}
+
+func (p *Pane) matrixKey(msg tea.KeyMsg) tea.Cmd {
+	m := &p.matrix
+	k := p.keys
+	switch {
+	case key.Matches(msg, k.back, k.matrix):
+		p.mode = modeTable
+	case key.Matches(msg, k.left, k.right):
+		m.selected ^= 1
+	case key.Matches(msg, k.up, k.down):
+		m.selected ^= 2
+	case key.Matches(msg, k.choose):
+		p.mode = modeTable
+		keep := p.selectedID()
+		p.q.facets.Only(model.FacetQuadrant, m.selected.String())
+		p.q.refilter()
+		p.refreshTable(keep)
+	}
+	return nil
+}
+
+var quadrantAxes = [...]string{
+	model.QuickWin:     "high impact · low effort",
+	model.MajorProject: "high impact · high effort",
+	model.FillIn:       "low impact · low effort",
+	model.MoneyPit:     "low impact · high effort",
+}
+
+// matrixView draws the 2×2 grid with counts, hours and top IDs.
+func (p *Pane) matrixView() string {
+	st := p.ctx.Styles
+	m := &p.matrix
+	w, h := p.width, p.height
+	scope := "all requests"
+	if p.q.text != "" || p.q.facets.Without(model.FacetQuadrant).Active() {
+		scope = "requests matching the filter"
+	}
+	head := st.Title.Render("Impact / effort") + st.Faint.Render(fmt.Sprintf("  %d %s · arrows pick · enter shows them in the table · esc back", m.total, scope))
+	labelW := 12
+	cellW := max((w-labelW-1)/2, 8)
+	cellH := min(max((h-4)/2, 3), 7)
+	effort := strings.Repeat(" ", labelW) + st.Header.Render(components.Fit(" low effort", cellW)) + " " + st.Header.Render(components.Fit(" high effort", cellW))
+	lines := []string{components.Fit(head, w), components.Fit(effort, w)}
+	for row := range 2 {
+		left := p.matrixCell(model.Quadrant(row*2), cellW, cellH)
+		right := p.matrixCell(model.Quadrant(row*2+1), cellW, cellH)
+		label := "high impact"
+		if row == 1 {
+			label = "low impact"
+		}
+		for i := range cellH {
+			l := strings.Repeat(" ", labelW)
+			if i == cellH/2 {
+				l = st.Header.Render(components.Fit(label, labelW))
+			}
+			lines = append(lines, components.Fit(l+left[i]+st.Border.Render("│")+right[i], w))
+		}
+		if row == 0 {
+			lines = append(lines, components.Fit(strings.Repeat(" ", labelW)+st.Border.Render(strings.Repeat("─", cellW)+"┼"+strings.Repeat("─", cellW)), w))
+		}
+	}
+	un := m.cells[model.Unrated]
+	lines = append(lines, components.Fit(st.Faint.Render(fmt.Sprintf("not rated yet: %d (press t to triage)", un.Count)), w))
+	return strings.Join(lines, "\n")
+}
+
+// matrixCell draws one quadrant as cellH lines of cellW cells.
+func (p *Pane) matrixCell(q model.Quadrant, w, h int) []string {
+	st := p.ctx.Styles
+	c := p.matrix.cells[q]
+	title := " " + strings.ToUpper(q.String()[:1]) + q.String()[1:] + " — " + quadrantAxes[q]
+	titleStyle := st.Quadrants[q]
+	if q == p.matrix.selected {
+		titleStyle = st.Selected
+		title = "▸" + title[1:]
+	}
+	ids := make([]string, len(c.Top))
+	for i, id := range c.Top {
+		ids[i] = fmt.Sprintf("CR-%d", id)
+	}
+	top := strings.Join(ids, " ")
+	if c.Count > len(c.Top) {
+		top += " …"
+	}
+	if c.Count == 0 {
+		top = "—"
+	}
+	lines := []string{
+		titleStyle.Render(components.Fit(title, w)),
+		components.Fit(fmt.Sprintf(" %s · %s h", plural(c.Count, "request"), hoursTotal(c.Hours)), w),
+		components.Fit(" "+top, w),
+	}
+	for len(lines) < h {
+		lines = append(lines, strings.Repeat(" ", w))
+	}
+	return lines[:h]
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func hoursTotal(h float64) string {
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", h), ".0")
+}

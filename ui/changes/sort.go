@@ -1,0 +1,100 @@
+package changes
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// sortColumn is the column the table is ordered by; s cycles through them.
+// Every order falls back on priority, so equal rows keep the queue order.
+type sortColumn int
+
+const (
+	sortPriority sortColumn = iota
+	sortID
+	sortTitle
+	sortImpact
+	sortComplexity
+	sortEstimate
+	sortDecision
+	sortStatus
+	sortAssignee
+	sortAge
+	numSorts
+)
+
+var sortNames = [...]string{
+	"priority", "ID", "title", "impact (high first)", "complexity (high first)", "estimate (small first)",
+	"decision", "status", "assignee", "age (oldest first)",
+}
+
+func (s sortColumn) String() string { return sortNames[s] }
+
+func (s sortColumn) next() sortColumn { return (s + 1) % numSorts }
+
+// sortEntries returns entry indexes in the column's order, reusing buf.
+func sortEntries(es []entry, col sortColumn, buf []int) []int {
+	order := buf[:0]
+	for i := range es {
+		order = append(order, i) // entries are in priority order already
+	}
+	by := compareBy(col)
+	if by == nil {
+		return order
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if c := by(&es[a], &es[b]); c != 0 {
+			return c
+		}
+		return cmp.Compare(es[a].rank, es[b].rank)
+	})
+	return order
+}
+
+func compareBy(col sortColumn) func(a, b *entry) int {
+	switch col {
+	case sortID:
+		return func(a, b *entry) int { return cmp.Compare(a.cr.ID, b.cr.ID) }
+	case sortTitle:
+		return func(a, b *entry) int { return strings.Compare(a.title, b.title) }
+	case sortImpact:
+		return func(a, b *entry) int { return cmp.Compare(b.cr.Impact, a.cr.Impact) }
+	case sortComplexity:
+		return func(a, b *entry) int { return cmp.Compare(b.cr.Complexity, a.cr.Complexity) }
+	case sortEstimate:
+		// Requests without an estimate go last, not first.
+		return func(a, b *entry) int {
+			if c := lastIf(a.cr.EstimateHrs <= 0, b.cr.EstimateHrs <= 0); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.cr.EstimateHrs, b.cr.EstimateHrs)
+		}
+	case sortDecision:
+		return func(a, b *entry) int { return cmp.Compare(a.cr.Decision, b.cr.Decision) }
+	case sortStatus:
+		return func(a, b *entry) int { return cmp.Compare(a.cr.Status, b.cr.Status) }
+	case sortAssignee:
+		// Unassigned requests go last.
+		return func(a, b *entry) int {
+			if c := lastIf(a.assignee == "", b.assignee == ""); c != 0 {
+				return c
+			}
+			return strings.Compare(a.assignee, b.assignee)
+		}
+	case sortAge:
+		return func(a, b *entry) int { return a.cr.CreatedAt.Compare(b.cr.CreatedAt) }
+	}
+	return nil
+}
+
+// lastIf orders the rows where a condition holds after the others.
+func lastIf(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}

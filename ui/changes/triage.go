@@ -1,0 +1,320 @@
+package changes
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mopdeck/model"
+	"mopdeck/ui/common"
+	"mopdeck/ui/components"
+)
+
+// triage walks the untriaged requests one at a time. Every key saves at
+// once; a decision also moves on to the next untriaged request.
+type triage struct {
+	id  uint64              // the request shown
+	cur model.ChangeRequest // its latest values, ahead of the reload
+	// decided holds the requests decided in this session, so that they
+	// leave the queue before the reload confirms it; only undo puts one
+	// back.
+	decided map[uint64]bool
+	// changed lists the requests changed in this session, newest last:
+	// u undoes the newest and shows that request again.
+	changed  []uint64
+	rendered map[renderKey]string
+}
+
+// renderKey names one rendering of a description.
+type renderKey struct {
+	id    uint64
+	src   string
+	width int
+}
+
+// renderedMsg carries a description rendered off the Update loop.
+type renderedMsg struct {
+	key renderKey
+	out string
+}
+
+// queue lists the untriaged requests in priority order.
+func (t *triage) queue(q *queue) []uint64 {
+	var ids []uint64
+	for i := range q.entries {
+		c := &q.entries[i].cr
+		if c.Untriaged() && !t.decided[c.ID] {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
+}
+
+func (p *Pane) openTriage() tea.Cmd {
+	p.triage.decided = map[uint64]bool{}
+	p.triage.changed = nil
+	ids := p.triage.queue(&p.q)
+	if len(ids) == 0 {
+		return common.Note("nothing to triage: every request has a decision")
+	}
+	start := ids[0]
+	if cr, ok := p.selected(); ok && cr.Untriaged() {
+		start = cr.ID
+	}
+	p.mode = modeTriage
+	return p.showTriage(start)
+}
+
+// showTriage puts a request on screen and asks for its description.
+func (p *Pane) showTriage(id uint64) tea.Cmd {
+	p.triage.id = id
+	p.triage.cur, _ = p.q.find(id)
+	return p.renderDescription()
+}
+
+// triageReloaded follows a reload: the shown request takes its stored
+// values; if it was deleted meanwhile, the next untriaged one shows.
+func (p *Pane) triageReloaded() tea.Cmd {
+	if c, ok := p.q.find(p.triage.id); ok {
+		p.triage.cur = c
+		return p.renderDescription()
+	}
+	if ids := p.triage.queue(&p.q); len(ids) > 0 {
+		return p.showTriage(ids[0])
+	}
+	return p.leaveTriage()
+}
+
+func (p *Pane) leaveTriage() tea.Cmd {
+	p.mode = modeTable
+	if r := p.q.shownIndex(p.triage.id); r >= 0 {
+		p.table.Cursor.Pos = r
+		p.table.Cursor.Clamp()
+	}
+	return nil
+}
+
+func (p *Pane) triageKey(msg tea.KeyMsg) tea.Cmd {
+	k := p.keys
+	c := p.triage.cur
+	switch {
+	case key.Matches(msg, k.back):
+		return p.leaveTriage()
+	case key.Matches(msg, k.impact):
+		n := int(msg.Runes[0] - '0')
+		return p.rate(c, fmt.Sprintf("impact %d", n), func(c *model.ChangeRequest) { c.Impact = n })
+	case key.Matches(msg, k.cxLow):
+		return p.rateComplexity(c, model.ComplexityLow)
+	case key.Matches(msg, k.cxMedium):
+		return p.rateComplexity(c, model.ComplexityMedium)
+	case key.Matches(msg, k.cxHigh):
+		return p.rateComplexity(c, model.ComplexityHigh)
+	case key.Matches(msg, k.estimate):
+		return p.prompt.Open("estimate in hours", hours(c.EstimateHrs), func(text string) tea.Cmd {
+			h, err := model.ParseEstimate(text)
+			if err != nil {
+				return common.Error(err)
+			}
+			return p.rate(p.triage.cur, "estimate "+hoursTotal(h)+" h", func(c *model.ChangeRequest) { c.EstimateHrs = h })
+		})
+	case key.Matches(msg, k.now):
+		return p.decide(c, model.DecisionNow)
+	case key.Matches(msg, k.later):
+		return p.decide(c, model.DecisionLater)
+	case key.Matches(msg, k.reject):
+		return p.decide(c, model.DecisionRejected)
+	case key.Matches(msg, k.undo):
+		return p.undoTriage()
+	case key.Matches(msg, k.next):
+		return p.stepTriage(1)
+	case key.Matches(msg, k.prev):
+		return p.stepTriage(-1)
+	}
+	return nil
+}
+
+func (p *Pane) rateComplexity(c model.ChangeRequest, cx model.Complexity) tea.Cmd {
+	return p.rate(c, "complexity "+cx.String(), func(c *model.ChangeRequest) { c.Complexity = cx })
+}
+
+// rate applies one rating to the shown request and saves it; a key that
+// changes nothing writes nothing.
+func (p *Pane) rate(c model.ChangeRequest, what string, set func(*model.ChangeRequest)) tea.Cmd {
+	next := c
+	set(&next)
+	if next == c {
+		return nil
+	}
+	if err := next.Validate(); err != nil {
+		return common.Error(err)
+	}
+	p.triage.cur = next
+	p.triage.changed = append(p.triage.changed, c.ID)
+	return p.edit(c.ID, c.Ref()+": "+what, func(stored model.ChangeRequest) (model.ChangeRequest, error) {
+		set(&stored)
+		return stored, nil
+	})
+}
+
+// decide records the decision, saves and moves on to the next untriaged
+// request; after the last one it returns to the table.
+func (p *Pane) decide(c model.ChangeRequest, d model.Decision) tea.Cmd {
+	next := model.Decide(c, d)
+	note := fmt.Sprintf("%s decided %s", c.Ref(), d)
+	var save tea.Cmd
+	if next != c {
+		p.triage.changed = append(p.triage.changed, c.ID)
+		save = p.edit(c.ID, note, func(stored model.ChangeRequest) (model.ChangeRequest, error) {
+			return model.Decide(stored, d), nil
+		})
+	}
+	p.triage.cur = next
+	if !next.Untriaged() {
+		p.triage.decided[c.ID] = true
+	}
+	ids := p.triage.queue(&p.q)
+	if len(ids) == 0 {
+		p.leaveTriage()
+		return tea.Batch(save, common.Note(note+" · triage done: every request has a decision"))
+	}
+	return tea.Batch(save, p.showTriage(p.nextInQueue(ids, c.ID)))
+}
+
+// nextInQueue is the first queued request after id in priority order,
+// wrapping round to the start.
+func (p *Pane) nextInQueue(ids []uint64, id uint64) uint64 {
+	rank := p.q.byID[id]
+	for _, x := range ids {
+		if p.q.byID[x] > rank {
+			return x
+		}
+	}
+	return ids[0]
+}
+
+// stepTriage shows the next (+1) or previous (-1) untriaged request
+// without deciding the shown one.
+func (p *Pane) stepTriage(delta int) tea.Cmd {
+	ids := p.triage.queue(&p.q)
+	if len(ids) == 0 {
+		return nil
+	}
+	i := 0
+	for j, x := range ids {
+		if x == p.triage.id {
+			i = (j + delta + len(ids)) % len(ids)
+			break
+		}
+	}
+	return p.showTriage(ids[i])
+}
+
+// undoTriage reverts the newest change of this session and shows the
+// request it touched again.
+func (p *Pane) undoTriage() tea.Cmd {
+	n := len(p.triage.changed)
+	if n == 0 {
+		return common.Note("nothing changed in this triage yet; leave triage and press u to undo older changes")
+	}
+	id := p.triage.changed[n-1]
+	p.triage.changed = p.triage.changed[:n-1]
+	delete(p.triage.decided, id)
+	return tea.Batch(p.showTriage(id), p.undo())
+}
+
+// renderDescription renders the shown request's description in a command,
+// once per (request, text, width).
+func (p *Pane) renderDescription() tea.Cmd {
+	k := renderKey{id: p.triage.id, src: p.triage.cur.Description, width: p.descWidth()}
+	if _, ok := p.triage.rendered[k]; ok || k.src == "" {
+		return nil
+	}
+	md, style := p.md, p.ctx.Styles.GlamourStyle()
+	return func() tea.Msg {
+		out, err := md.Render(k.src, k.width, style)
+		if err != nil {
+			// The raw text, sanitised, is better than nothing.
+			out = model.Sanitize(k.src)
+		}
+		return renderedMsg{key: k, out: out}
+	}
+}
+
+func (t *triage) store(msg renderedMsg) {
+	if len(t.rendered) > 256 {
+		clear(t.rendered) // a session's worth; the next renders refill it
+	}
+	t.rendered[msg.key] = msg.out
+}
+
+func (p *Pane) descWidth() int { return max(min(p.width-2, 100), 20) }
+
+// triageView shows the request full-pane: progress, title, who raised it
+// where, the ratings with their keys, and the rendered description.
+func (p *Pane) triageView() string {
+	st := p.ctx.Styles
+	c := p.triage.cur
+	w := p.width
+	ids := p.triage.queue(&p.q)
+	pos := 0
+	for i, x := range ids {
+		if x == c.ID {
+			pos = i + 1
+		}
+	}
+	progress := fmt.Sprintf("%d untriaged left", len(ids))
+	if pos > 0 {
+		progress = fmt.Sprintf("%d of %d untriaged", pos, len(ids))
+	}
+	head := st.Title.Render("Triage · "+c.Ref()) + st.Faint.Render(" · "+progress)
+	if p.prompt.Active() {
+		head = p.prompt.View(st, w)
+	}
+	raised := "raised"
+	if c.RaisedBy != "" {
+		raised += " by " + model.SanitizeLine(c.RaisedBy)
+	}
+	if ph := p.data.PhaseName(c.RaisedIn); ph != "" {
+		raised += " in " + model.SanitizeLine(ph)
+	}
+	raised += fmt.Sprintf(" · %d days ago", model.Age(c, p.ctx.Now()))
+	if c.Area != "" {
+		raised += " · " + string(c.Area)
+	}
+	imp := "—"
+	if c.Impact > 0 {
+		imp = fmt.Sprint(c.Impact)
+	}
+	cx, est := "—", "—"
+	if c.Complexity != model.ComplexityUnrated {
+		cx = c.Complexity.String()
+	}
+	if c.EstimateHrs > 0 {
+		est = hours(c.EstimateHrs) + " h"
+	}
+	q := model.QuadrantOf(c)
+	ratings := fmt.Sprintf("impact %s  [1-5]   complexity %s  [l m h]   estimate %s  [e]   → ", imp, cx, est)
+	decision := fmt.Sprintf("decision %s  [n now · L later · x reject]   status %s", c.Decision, c.Status)
+	lines := []string{
+		components.Fit(head, w),
+		st.Header.Render(components.Cell(c.Title, w)),
+		st.Faint.Render(components.Fit(raised, w)),
+		"",
+		components.Fit(ratings+st.Quadrants[q].Render(q.String()), w),
+		components.Fit(decision, w),
+		st.Border.Render(strings.Repeat("─", max(w, 0))),
+	}
+	body := st.Faint.Render("No description.")
+	if c.Description != "" {
+		var ok bool
+		body, ok = p.triage.rendered[renderKey{id: c.ID, src: c.Description, width: p.descWidth()}]
+		if !ok {
+			body = st.Faint.Render("rendering…")
+		}
+	}
+	lines = append(lines, components.Box(body, w, max(p.height-len(lines)-1, 1)))
+	lines = append(lines, st.Faint.Render(components.Fit("→ skip · ← back · u undo · esc table", w)))
+	return strings.Join(lines, "\n")
+}
