@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -76,4 +77,20 @@ func (d *ProjectData) PersonName(id uint64) string {
 func (d *ProjectData) PhaseName(id uint64) string {
 	p, _ := d.Phase(id)
 	return p.Name
+}
+
+// CheckProjectName refuses a project name that is empty or that another
+// project already bears (ignoring case and surrounding spaces). exceptID is
+// the project being renamed, 0 for a new one.
+func CheckProjectName(projects []Project, name string, exceptID uint64) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return errors.New("project name is empty: give the project a name")
+	}
+	for _, p := range projects {
+		if p.ID != exceptID && strings.EqualFold(strings.TrimSpace(p.Name), name) {
+			return fmt.Errorf("a project named %q already exists: pick another name", SanitizeLine(p.Name))
+		}
+	}
+	return nil
 }

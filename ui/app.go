@@ -13,6 +13,7 @@ import (
 	"mopdeck/ui/common"
 	"mopdeck/ui/docs"
 	"mopdeck/ui/phases"
+	"mopdeck/ui/projects"
 	"mopdeck/ui/raci"
 )
 
@@ -28,6 +29,7 @@ type Model struct {
 	projectID uint64
 	data      *model.ProjectData
 	panes     []common.Pane
+	switcher  *projects.Switcher
 	active    int
 	keys      globalKeys
 	help      help.Model
@@ -49,6 +51,7 @@ func New(ctx *common.Context, projectID uint64) *Model {
 		ctx:       ctx,
 		projectID: projectID,
 		panes:     []common.Pane{phases.New(ctx), changes.New(ctx), raci.New(ctx), docs.New(ctx)},
+		switcher:  projects.New(ctx),
 		keys:      newGlobalKeys(),
 		help:      h,
 	}
@@ -72,8 +75,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 		return m, m.broadcast(msg)
 	case common.ProjectLoadedMsg:
+		if msg.Data == nil || msg.Data.Project.ID != m.projectID {
+			return m, nil // a load for the project open before a switch
+		}
 		m.data = msg.Data
+		m.switcher.SetProjects(msg.Projects, m.projectID)
 		return m, m.broadcast(msg)
+	case projects.OpenMsg:
+		m.projectID = msg.ID
+		m.status, m.statusErr = msg.Note, false
+		return m, common.LoadProject(m.ctx.Store, m.projectID)
 	case common.ErrMsg:
 		m.status, m.statusErr = msg.Err.Error(), true
 		return m, nil
@@ -94,6 +105,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return tea.Quit
 	}
 	m.status, m.statusErr = "", false
+	if m.switcher.Active() {
+		return m.switcher.Update(msg)
+	}
 	pane := m.panes[m.active]
 	if pane.Capturing() {
 		return pane.Update(msg)
@@ -112,6 +126,10 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Help):
 		m.showHelp = true
 		return nil
+	case key.Matches(msg, m.keys.Projects):
+		// Reload on the way in: another mopdeck may have added projects.
+		m.switcher.Open(m.ctx.Actor(m.data))
+		return common.LoadProject(m.ctx.Store, m.projectID)
 	case key.Matches(msg, m.keys.Next):
 		m.active = (m.active + 1) % len(m.panes)
 		return nil
@@ -145,11 +163,15 @@ func (m *Model) resize() {
 	for _, p := range m.panes {
 		p.SetSize(w, h)
 	}
+	m.switcher.SetSize(w, h)
 	m.help.Width = m.width
 }
 
 // Active returns the index of the focused pane (for tests).
 func (m *Model) Active() int { return m.active }
+
+// ProjectID returns the open project's ID (for tests).
+func (m *Model) ProjectID() uint64 { return m.projectID }
 
 // Status returns the status-line message and whether it is an error.
 func (m *Model) Status() (string, bool) { return m.status, m.statusErr }

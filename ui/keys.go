@@ -5,7 +5,9 @@ import "github.com/charmbracelet/bubbles/key"
 // globalKeys work on every pane unless the pane holds the keyboard.
 type globalKeys struct {
 	Next, Prev, Help, Quit, ForceQuit key.Binding
-	Tabs                              [4]key.Binding
+	// Projects opens the project switcher.
+	Projects key.Binding
+	Tabs     [4]key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -15,6 +17,7 @@ func newGlobalKeys() globalKeys {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Projects:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "projects")),
 	}
 	names := []string{"phases", "change requests", "RACI", "docs"}
 	for i := range k.Tabs {
@@ -25,9 +28,9 @@ func newGlobalKeys() globalKeys {
 }
 
 func (k globalKeys) short() []key.Binding {
-	return []key.Binding{k.Next, k.Help, k.Quit}
+	return []key.Binding{k.Next, k.Projects, k.Help, k.Quit}
 }
 
 func (k globalKeys) full() []key.Binding {
-	return append([]key.Binding{k.Next, k.Prev, k.Tabs[0], k.Tabs[1], k.Tabs[2], k.Tabs[3], k.Help, k.Quit}, k.ForceQuit)
+	return append([]key.Binding{k.Next, k.Prev, k.Tabs[0], k.Tabs[1], k.Tabs[2], k.Tabs[3], k.Projects, k.Help, k.Quit}, k.ForceQuit)
 }

@@ -21,8 +21,11 @@ func (m *Model) View() string {
 		return components.Clip(note, m.width, m.height)
 	}
 	body := m.panes[m.active].View()
-	if m.showHelp {
+	switch {
+	case m.showHelp:
 		body = m.fullHelp()
+	case m.switcher.Active():
+		body = m.switcher.View()
 	}
 	bodyH := m.height - chromeLines
 	frame := m.tabBar() + "\n" + components.Box(body, m.width, bodyH) + "\n" + m.statusLine() + "\n" + m.helpBar()
@@ -66,6 +69,9 @@ func (m *Model) statusLine() string {
 }
 
 func (m *Model) helpBar() string {
+	if m.switcher.Active() {
+		return components.Fit(m.help.ShortHelpView(m.switcher.ShortHelp()), m.width)
+	}
 	bindings := append(m.panes[m.active].ShortHelp(), m.keys.short()...)
 	return components.Fit(m.help.ShortHelpView(bindings), m.width)
 }
@@ -90,5 +96,32 @@ func (m *Model) fullHelp() string {
 	}
 	section("Everywhere", [][]key.Binding{m.keys.full()})
 	section(m.panes[m.active].Title(), m.panes[m.active].FullHelp())
-	return b.String()
+	return helpColumns(b.String(), m.width, m.height-chromeLines)
+}
+
+// helpColumns flows a help text that is taller than the box into as many
+// columns as it needs, while each stays wide enough to read.
+func helpColumns(text string, w, h int) string {
+	const minCol = 34
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	if h <= 0 || len(lines) <= h {
+		return text
+	}
+	cols := (len(lines) + h - 1) / h
+	if cols*minCol > w {
+		return text
+	}
+	colW := w / cols
+	rows := make([]string, h)
+	for i, l := range lines {
+		r := i % h
+		if i >= h {
+			rows[r] += " "
+		}
+		if i/h < cols-1 {
+			l = components.Fit(l, colW-1)
+		}
+		rows[r] += l
+	}
+	return strings.Join(rows, "\n")
 }

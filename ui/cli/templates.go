@@ -14,7 +14,7 @@ func init() {
 	register(Command{
 		Name:    "templates",
 		Summary: "list the built-in project templates",
-		Usage:   "Usage: mopdeck templates\n\nLists the templates `mopdeck new --template KEY` accepts, with their phases.\n",
+		Usage:   "Usage: mopdeck templates\n\nLists the templates `mopdeck new --template KEY` accepts, with their phases,\nthen the built-in checklists the templates attach.\n",
 		Run:     runTemplates,
 	})
 	register(Command{
@@ -39,6 +39,16 @@ func runTemplates(e *Env) error {
 			names[i] = p.Name
 		}
 		fmt.Fprintf(e.Stdout, "%-10s %s (%s)\n           %s\n", t.Key, t.Name, t.Span, strings.Join(names, " → "))
+	}
+	fmt.Fprintln(e.Stdout, "\nChecklists:")
+	for _, c := range model.ChecklistTemplates() {
+		var sections []string
+		for _, it := range c.Items {
+			if len(sections) == 0 || sections[len(sections)-1] != it.Section {
+				sections = append(sections, it.Section)
+			}
+		}
+		fmt.Fprintf(e.Stdout, "%-15s %s (%d items)\n                %s\n", c.Key, c.Name, len(c.Items), strings.Join(sections, ", "))
 	}
 	return nil
 }
@@ -80,10 +90,8 @@ func runNew(e *Env) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range projects {
-		if strings.EqualFold(p.Name, name) {
-			return Userf("a project named %q already exists: pick another name", name)
-		}
+	if err := model.CheckProjectName(projects, name, 0); err != nil {
+		return UserError{err}
 	}
 	d, err := s.CreateProject(model.NewProject(t, model.SanitizeLine(name), day), e.actor())
 	if err != nil {

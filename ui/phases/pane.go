@@ -1,11 +1,10 @@
 // Package phases is the Phases pane: where the project stands against its
-// plan, phase by phase, with each gate.
+// plan, phase by phase, with each gate; its deliverables and exit
+// checklist; the timeline; and the edits and gate moves (start, override,
+// sign-off).
 package phases
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -14,128 +13,251 @@ import (
 	"mopdeck/ui/components"
 )
 
-// Pane shows the phases list and the selected phase.
+// focus is where the pane's keys act: the list of phases or the selected
+// phase's items.
+type focus int
+
+const (
+	focusPhases focus = iota
+	focusItems
+)
+
+// Pane shows the phases list and the selected phase, or the timeline.
 type Pane struct {
-	ctx    *common.Context
-	nav    components.NavKeys
-	data   *model.ProjectData
+	ctx  *common.Context
+	keys keyMap
+	data *model.ProjectData
+	// phases are the project's phases in Order, rebuilt on each load.
+	phases []model.Phase
 	cursor components.Cursor
-	width  int
-	height int
+	focus  focus
+	// item is the selected row of the phase's items (deliverables, then
+	// exit checklist) while focus is on them.
+	item     int
+	timeline bool
+	prompt   components.Prompt
+	confirm  components.Confirm
+	goals    *goalCache
+	// blockers caches GateBlockers per phase for the loaded data: the Test
+	// gate sorts every open change, which a keystroke should not redo.
+	blockers map[uint64][]model.Blocker
+	// want is the phase (and item row) to select once the next load
+	// arrives, so an added or moved record keeps the selection.
+	want     uint64
+	wantItem int
+	// wantPos, when set, is the list position to select on the next load
+	// (a new phase has no ID until it is stored).
+	wantPos    int
+	wantPosSet bool
+	width      int
+	height     int
 }
 
 // New returns the pane.
 func New(ctx *common.Context) *Pane {
-	return &Pane{ctx: ctx, nav: components.DefaultNavKeys()}
+	return &Pane{ctx: ctx, keys: newKeyMap(), goals: newGoalCache()}
 }
 
 func (p *Pane) Title() string   { return "Phases" }
-func (p *Pane) Capturing() bool { return false }
+func (p *Pane) Capturing() bool { return p.prompt.Active() || p.confirm.Active() }
 func (p *Pane) Init() tea.Cmd   { return nil }
+
+// headLines are the pane's own top lines: the summary (or prompt) and the
+// list's column titles.
+const headLines = 2
 
 func (p *Pane) SetSize(w, h int) {
 	p.width, p.height = w, h
-	p.cursor.Height = h
+	p.cursor.Height = max(h-headLines, 1)
 	p.cursor.Clamp()
 }
 
+// Update routes one message: loads and renderings, then keys to whatever
+// holds them (a confirmation, a prompt, the items or the list).
 func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.ProjectLoadedMsg:
-		p.data = msg.Data
-		p.cursor.N = len(p.data.Phases)
-		p.cursor.Clamp()
+		p.load(msg.Data)
+		return p.renderGoal()
+	case tea.WindowSizeMsg:
+		return p.renderGoal()
+	case goalMsg:
+		p.goals.done(msg)
+		return nil
 	case tea.KeyMsg:
-		p.cursor.HandleKey(p.nav, msg)
+		return p.handleKey(msg)
+	}
+	if p.prompt.Active() {
+		return p.prompt.Update(msg)
 	}
 	return nil
 }
 
-const listWidth = 46
-
-func (p *Pane) View() string {
-	st := p.ctx.Styles
-	if p.data == nil {
-		return st.Faint.Render("loading…")
+func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case p.confirm.Active():
+		return p.confirm.Update(msg)
+	case p.prompt.Active():
+		return p.prompt.Update(msg)
+	case p.data == nil:
+		return nil
+	case key.Matches(msg, p.keys.timeline):
+		p.timeline = !p.timeline
+		return nil
 	}
-	if len(p.data.Phases) == 0 {
-		return st.Faint.Render("No phases yet.")
+	if p.focus == focusItems {
+		return p.itemKey(msg)
 	}
-	lw := min(listWidth, p.width/2)
-	rw := max(p.width-lw-3, 0)
-	return components.SideBySide(p.listView(lw), lw, p.detailView(p.data.Phases[p.cursor.Pos], rw), rw, p.height, st.Border.Render(" │ "))
+	return p.phaseKey(msg)
 }
 
-func (p *Pane) listView(w int) string {
-	st := p.ctx.Styles
-	var lines []string
-	from, to := p.cursor.Visible()
-	for i := from; i < to; i++ {
-		ph := p.data.Phases[i]
-		done, total := ph.DeliverablesDone()
-		name := components.Cell(ph.Name, max(w-34, 4))
-		bar := components.Progress(done, total, 8, st.ProgressDone.Render, st.ProgressTodo.Render)
-		line := fmt.Sprintf("%s %-17s %s %d/%d", name, ph.Status, bar, done, total)
-		line = components.Fit(line, w)
-		if i == p.cursor.Pos {
-			line = st.Selected.Render(line)
+// phaseKey handles a key while the list of phases has the focus.
+func (p *Pane) phaseKey(msg tea.KeyMsg) tea.Cmd {
+	if p.cursor.HandleKey(p.keys.nav, msg) {
+		p.item = 0
+		return p.renderGoal()
+	}
+	ph, ok := p.selected()
+	switch {
+	case key.Matches(msg, p.keys.add):
+		return p.addPhase()
+	case !ok:
+		return nil
+	case key.Matches(msg, p.keys.open):
+		p.focus, p.item, p.timeline = focusItems, 0, false
+	case key.Matches(msg, p.keys.signOff):
+		return p.signOff(ph)
+	case key.Matches(msg, p.keys.start):
+		return p.start(ph)
+	case key.Matches(msg, p.keys.override):
+		return p.override(ph)
+	case key.Matches(msg, p.keys.ready):
+		return p.requestSignOff(ph)
+	case key.Matches(msg, p.keys.edit):
+		return p.editPhase(ph)
+	case key.Matches(msg, p.keys.remove):
+		return p.removePhase(ph)
+	case key.Matches(msg, p.keys.moveUp):
+		return p.movePhase(ph, -1)
+	case key.Matches(msg, p.keys.moveDown):
+		return p.movePhase(ph, +1)
+	case key.Matches(msg, p.keys.undo):
+		return p.undo()
+	}
+	return nil
+}
+
+// itemKey handles a key while the selected phase's items have the focus.
+func (p *Pane) itemKey(msg tea.KeyMsg) tea.Cmd {
+	ph, ok := p.selected()
+	if !ok {
+		p.focus = focusPhases
+		return nil
+	}
+	n := model.PhaseItems(ph)
+	switch {
+	case key.Matches(msg, p.keys.back):
+		p.focus = focusPhases
+	case key.Matches(msg, p.keys.nav.Up):
+		p.item = max(p.item-1, 0)
+	case key.Matches(msg, p.keys.nav.Down):
+		p.item = min(p.item+1, max(n-1, 0))
+	case key.Matches(msg, p.keys.nav.Top):
+		p.item = 0
+	case key.Matches(msg, p.keys.nav.Bottom):
+		p.item = max(n-1, 0)
+	case key.Matches(msg, p.keys.toggle):
+		return p.toggleItem(ph)
+	case key.Matches(msg, p.keys.add):
+		return p.addItem(ph)
+	case key.Matches(msg, p.keys.edit):
+		return p.renameItem(ph)
+	case key.Matches(msg, p.keys.remove):
+		return p.removeItem(ph)
+	case key.Matches(msg, p.keys.moveUp):
+		return p.moveItem(ph, -1)
+	case key.Matches(msg, p.keys.moveDown):
+		return p.moveItem(ph, +1)
+	case key.Matches(msg, p.keys.signOff):
+		return p.signOff(ph)
+	case key.Matches(msg, p.keys.undo):
+		return p.undo()
+	}
+	return nil
+}
+
+// load takes a fresh project: phases in Order, caches dropped, and the
+// selection kept on the same phase (or the one an edit asked for).
+func (p *Pane) load(d *model.ProjectData) {
+	keep, keepItem := uint64(0), p.item
+	if ph, ok := p.selected(); ok {
+		keep = ph.ID
+	}
+	if p.data != nil && p.data.Project.ID != d.Project.ID {
+		keep, keepItem, p.focus, p.timeline = 0, 0, focusPhases, false
+		p.prompt.Close()
+	}
+	if p.want != 0 {
+		keep, keepItem, p.want = p.want, p.wantItem, 0
+	}
+	p.data = d
+	p.phases = model.PhasesInOrder(d.Phases)
+	p.blockers = make(map[uint64][]model.Blocker, len(p.phases))
+	p.cursor.N = len(p.phases)
+	for i, ph := range p.phases {
+		if ph.ID == keep {
+			p.cursor.Pos = i
 		}
-		lines = append(lines, line)
 	}
-	return strings.Join(lines, "\n")
+	if p.wantPosSet {
+		p.cursor.Pos, p.wantPosSet, keepItem = p.wantPos, false, 0
+	}
+	p.cursor.Clamp()
+	ph, ok := p.selected()
+	if !ok {
+		p.focus, p.item = focusPhases, 0
+		return
+	}
+	p.item = min(max(keepItem, 0), max(model.PhaseItems(ph)-1, 0))
 }
 
-func span(ph model.Phase, actual bool) string {
-	s, e := ph.PlannedStart, ph.PlannedEnd
-	if actual {
-		s, e = ph.ActualStart, ph.ActualEnd
+// selected is the phase under the cursor.
+func (p *Pane) selected() (model.Phase, bool) {
+	if p.cursor.Pos < 0 || p.cursor.Pos >= len(p.phases) {
+		return model.Phase{}, false
 	}
-	return components.Date(s) + " → " + components.Date(e)
+	return p.phases[p.cursor.Pos], true
 }
 
-func (p *Pane) detailView(ph model.Phase, w int) string {
-	st := p.ctx.Styles
-	clean := model.SanitizeLine
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", st.Title.Render(clean(ph.Name)))
-	fmt.Fprintf(&b, "%s · typical %s\n", ph.Status, clean(ph.Duration))
-	fmt.Fprintf(&b, "planned %s   actual %s\n\n", span(ph, false), span(ph, true))
-	if g := strings.TrimSpace(model.Sanitize(ph.Goal)); g != "" {
-		b.WriteString(g + "\n\n")
+// gateBlockers returns what blocks a phase's gate, computed once per load.
+func (p *Pane) gateBlockers(id uint64) []model.Blocker {
+	if bs, ok := p.blockers[id]; ok {
+		return bs
 	}
-	done, total := ph.DeliverablesDone()
-	fmt.Fprintf(&b, "%s %d/%d\n", st.Header.Render("Deliverables"), done, total)
-	for _, d := range ph.Deliverables {
-		fmt.Fprintf(&b, "  %s %s\n", check(d.Done), clean(d.Name))
-	}
-	if len(ph.Checklist) > 0 {
-		b.WriteString("\n" + st.Header.Render("Exit checklist") + "\n")
-		for _, c := range ph.Checklist {
-			fmt.Fprintf(&b, "  %s %s\n", check(c.Done), clean(c.Text))
-		}
-	}
-	if len(ph.Participants) > 0 {
-		fmt.Fprintf(&b, "\n%s %s\n", st.Header.Render("Participants"), clean(strings.Join(ph.Participants, ", ")))
-	}
-	b.WriteString("\n" + st.Header.Render("Gate") + " ")
-	if ph.Gate.SignedOff {
-		fmt.Fprintf(&b, "%s by %s on %s", st.SuccessText.Render("signed off"),
-			clean(p.data.PersonName(ph.Gate.ByID)), ph.Gate.At.Format(model.DateLayout))
-		if ph.Gate.Note != "" {
-			fmt.Fprintf(&b, ": %s", clean(ph.Gate.Note))
-		}
-	} else {
-		b.WriteString(st.WarningText.Render("not signed off"))
-	}
-	return b.String()
+	bs := model.GateBlockers(*p.data, id)
+	p.blockers[id] = bs
+	return bs
 }
 
-func check(done bool) string {
-	if done {
-		return "[x]"
+// me is the person using mopdeck, as chosen in the project; 0 when none.
+func (p *Pane) me() uint64 { return p.data.Project.MeID }
+
+func (p *Pane) actor() string { return p.ctx.Actor(p.data) }
+
+func (p *Pane) ShortHelp() []key.Binding {
+	k := p.keys
+	if p.focus == focusItems {
+		return []key.Binding{k.toggle, k.add, k.edit, k.remove, k.back}
 	}
-	return "[ ]"
+	return []key.Binding{k.nav.Up, k.nav.Down, k.open, k.signOff, k.start, k.timeline, k.undo}
 }
 
-func (p *Pane) ShortHelp() []key.Binding  { return []key.Binding{p.nav.Up, p.nav.Down} }
-func (p *Pane) FullHelp() [][]key.Binding { return [][]key.Binding{p.nav.Bindings()} }
+func (p *Pane) FullHelp() [][]key.Binding {
+	k := p.keys
+	return [][]key.Binding{
+		{k.start, k.override, k.ready, k.signOff},
+		{k.open, k.back, k.toggle, k.timeline},
+		{k.add, k.edit, k.remove, k.moveUp, k.moveDown, k.undo},
+		p.keys.nav.Bindings(),
+	}
+}

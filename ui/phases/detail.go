@@ -1,0 +1,207 @@
+package phases
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"mopdeck/model"
+	"mopdeck/ui/components"
+)
+
+// maxBlockersShown is how many blockers the gate panel lists before it
+// says how many more there are.
+const maxBlockersShown = 8
+
+// detailView draws the selected phase in a w×h box: header, gate, goal,
+// deliverables, exit checklist, participants. While the items have the
+// focus, the box scrolls to keep the selected item in view.
+func (p *Pane) detailView(ph model.Phase, w, h int) string {
+	lines, focusLine := p.detailLines(ph, w)
+	off := 0
+	if p.focus == focusItems && focusLine >= h {
+		off = min(focusLine-h/2, len(lines)-h)
+	}
+	lines = lines[max(off, 0):]
+	return strings.Join(lines, "\n")
+}
+
+// detailLines builds the detail and tells which line holds the selected
+// item (-1 when none).
+func (p *Pane) detailLines(ph model.Phase, w int) ([]string, int) {
+	st := p.ctx.Styles
+	clean := model.SanitizeLine
+	var out []string
+	add := func(s string) { out = append(out, s) }
+
+	add(st.Title.Render(clean(ph.Name)))
+	status := ph.Status.String()
+	if model.Overdue(ph, p.ctx.Now()) {
+		status += " · " + st.WarningText.Render("overdue (planned end "+components.Date(ph.PlannedEnd)+")")
+	}
+	if ph.Duration != "" {
+		status += st.Faint.Render(" · typical " + clean(ph.Duration))
+	}
+	add(status)
+	add(fmt.Sprintf("planned %s → %s", components.Date(ph.PlannedStart), components.Date(ph.PlannedEnd)))
+	add(fmt.Sprintf("actual  %s → %s", components.Date(ph.ActualStart), components.Date(ph.ActualEnd)))
+	for _, warn := range model.OverlapWarnings(p.phases, ph) {
+		for _, l := range wrapText("⚠ ", warn, w) {
+			add(st.WarningText.Render(l))
+		}
+	}
+	add("")
+	out = append(out, p.gateLines(ph, w)...)
+	if goal := p.goalLines(ph, w); len(goal) > 0 {
+		add("")
+		out = append(out, goal...)
+	}
+
+	focusLine := -1
+	item := func(row int, done bool, text, extra string) {
+		mark := "  "
+		if p.focus == focusItems && row == p.item {
+			mark = "▸ "
+			focusLine = len(out)
+		}
+		line := mark + check(done) + " " + clean(text)
+		if mark != "  " {
+			add(st.Selected.Render(components.Fit(line, w)))
+			return
+		}
+		if extra != "" {
+			line += st.Faint.Render(" · " + extra)
+		}
+		add(line)
+	}
+	done, total := ph.DeliverablesDone()
+	add("")
+	add(st.Header.Render("Deliverables") + fmt.Sprintf(" %d/%d", done, total))
+	if total == 0 {
+		add(st.Faint.Render("  none yet: enter, then a to add one"))
+	}
+	for i, d := range ph.Deliverables {
+		extra := ""
+		if d.DocID != 0 {
+			extra = "doc"
+		}
+		item(i, d.Done, d.Name, extra)
+	}
+	if len(ph.Checklist) > 0 {
+		n := 0
+		for _, c := range ph.Checklist {
+			if c.Done {
+				n++
+			}
+		}
+		add("")
+		add(st.Header.Render("Exit checklist") + fmt.Sprintf(" %d/%d", n, len(ph.Checklist)))
+		for i, c := range ph.Checklist {
+			extra := ""
+			if c.Done && c.ByID != 0 {
+				extra = clean(p.data.PersonName(c.ByID)) + " " + components.Date(c.At)
+			}
+			item(len(ph.Deliverables)+i, c.Done, c.Text, extra)
+		}
+	}
+	if len(ph.Participants) > 0 {
+		add("")
+		add(st.Header.Render("Participants") + " " + clean(strings.Join(ph.Participants, ", ")))
+	}
+	return out, focusLine
+}
+
+// gateLines is the gate panel: its state, who may sign, exactly what
+// blocks it, and whether the phase may start.
+func (p *Pane) gateLines(ph model.Phase, w int) []string {
+	st := p.ctx.Styles
+	clean := model.SanitizeLine
+	var out []string
+	wrapped := func(prefix, text string) { out = append(out, wrapText(prefix, text, w)...) }
+	d := p.data
+	g := ph.Gate
+	head := st.Header.Render("Gate") + " "
+	if g.SignedOff {
+		head += st.SuccessText.Render("✓ signed off") + fmt.Sprintf(" by %s on %s",
+			clean(personOr(d, g.ByID)), g.At.Format("2006-01-02 15:04"))
+		out = append(out, head)
+		if g.Note != "" {
+			wrapped("  ", "“"+g.Note+"”")
+		}
+	} else {
+		out = append(out, head+st.WarningText.Render("not signed off"))
+		wrapped("  may sign: ", signers(d, ph.ID))
+		bs := p.gateBlockers(ph.ID)
+		if len(bs) == 0 {
+			out = append(out, "  "+st.SuccessText.Render("nothing blocks it: s signs it off"))
+		}
+		for i, b := range bs {
+			if i == maxBlockersShown {
+				out = append(out, st.Faint.Render(fmt.Sprintf("  … and %d more (%d in all)", len(bs)-i, len(bs))))
+				break
+			}
+			wrapped("  "+st.ErrorText.Render("✗")+" ", b.Text)
+		}
+	}
+	if o := g.Override; o != nil {
+		wrapped(st.WarningText.Render("  started early")+" ", fmt.Sprintf("by %s on %s, before the previous gate: %s",
+			personOr(d, o.ByID), components.Date(o.At), o.Reason))
+	}
+	if ph.Status == model.PhaseNotStarted {
+		if err := model.CanStart(*d, ph.ID); err != nil {
+			out = append(out, st.Header.Render("Start")+" "+st.Faint.Render("waits for the previous gate; the lead may override with o"))
+		} else {
+			out = append(out, st.Header.Render("Start")+" "+st.SuccessText.Render("may start: b begins it"))
+		}
+	}
+	return out
+}
+
+// wrapText sanitises text and wraps it at the width under a prefix, so
+// that no blocker or warning is cut short; later lines are indented.
+func wrapText(prefix, text string, w int) []string {
+	lines := strings.Split(ansi.Wrap(model.SanitizeLine(text), max(w-4, 10), " "), "\n")
+	for i, l := range lines {
+		if i == 0 {
+			lines[i] = prefix + l
+		} else {
+			lines[i] = "    " + l
+		}
+	}
+	return lines
+}
+
+// signers names who may sign a gate: the sponsor and the gate's A.
+func signers(d *model.ProjectData, phaseID uint64) string {
+	var who []string
+	if d.Project.SponsorID != 0 {
+		who = append(who, personOr(d, d.Project.SponsorID)+" (sponsor)")
+	}
+	for _, id := range model.GateAccountables(*d, phaseID) {
+		if id != d.Project.SponsorID {
+			who = append(who, personOr(d, id)+" (A)")
+		}
+	}
+	if len(who) == 0 {
+		return "nobody yet (set a sponsor or an A on the gate row)"
+	}
+	return strings.Join(who, ", ")
+}
+
+func personOr(d *model.ProjectData, id uint64) string {
+	if n := d.PersonName(id); n != "" {
+		return n
+	}
+	if id == 0 {
+		return "someone"
+	}
+	return fmt.Sprintf("person #%d", id)
+}
+
+func check(done bool) string {
+	if done {
+		return "[x]"
+	}
+	return "[ ]"
+}

@@ -1,0 +1,95 @@
+package phases
+
+import (
+	"errors"
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mopdeck/model"
+	"mopdeck/ui/common"
+)
+
+// errNoMe asks for the "me" choice that gate moves are recorded under.
+var errNoMe = errors.New(`choose who you are first (@ picks "me"): gate moves are recorded in your name`)
+
+// signOff asks for a note, then for confirmation, then signs the gate as
+// "me". Someone who may not sign, or a gate still blocked, is refused at
+// once with the reason; the gate panel lists every blocker.
+func (p *Pane) signOff(ph model.Phase) tea.Cmd {
+	me := p.me()
+	if me == 0 {
+		return common.Error(errNoMe)
+	}
+	if err := model.CanSignOff(*p.data, ph.ID, me); err != nil {
+		return common.Error(err)
+	}
+	id, name, who := ph.ID, model.SanitizeLine(ph.Name), model.SanitizeLine(p.data.PersonName(me))
+	return p.prompt.Open("sign-off note for "+name+" (enter to go on, esc cancels)", "", func(note string) tea.Cmd {
+		p.confirm.Open(fmt.Sprintf("Sign off the %q gate as %s?", name, who), func() tea.Cmd {
+			// The project may have been reloaded meanwhile: judge the
+			// sign-off on what is loaded now.
+			signed, err := model.SignOff(*p.data, id, me, note, p.ctx.Now())
+			if err != nil {
+				return common.Error(err)
+			}
+			summary := fmt.Sprintf("gate %q signed off by %s", name, who)
+			if signed.Gate.Note != "" {
+				summary += ": " + signed.Gate.Note
+			}
+			p.want = id
+			return p.save([]model.Phase{signed}, summary)
+		})
+		return nil
+	})
+}
+
+// start begins a phase whose turn has come.
+func (p *Pane) start(ph model.Phase) tea.Cmd {
+	started, err := model.StartPhase(*p.data, ph.ID, p.ctx.Now())
+	if err != nil {
+		return common.Error(err)
+	}
+	return p.save([]model.Phase{started}, fmt.Sprintf("phase %q started", model.SanitizeLine(ph.Name)))
+}
+
+// override lets the lead start a phase before the previous gate, with a
+// reason that is recorded on the gate.
+func (p *Pane) override(ph model.Phase) tea.Cmd {
+	me := p.me()
+	if me == 0 {
+		return common.Error(errNoMe)
+	}
+	// Refuse early what the reason cannot fix: the wrong person, a phase
+	// already running, an override nobody needs.
+	if _, err := model.OverrideStart(*p.data, ph.ID, me, "(reason to come)", p.ctx.Now()); err != nil {
+		return common.Error(err)
+	}
+	id, name := ph.ID, model.SanitizeLine(ph.Name)
+	return p.prompt.Open("why start "+name+" before the previous gate", "", func(reason string) tea.Cmd {
+		started, err := model.OverrideStart(*p.data, id, me, reason, p.ctx.Now())
+		if err != nil {
+			return common.Error(err)
+		}
+		return p.save([]model.Phase{started}, fmt.Sprintf("phase %q started before the previous gate: %s", name, started.Gate.Override.Reason))
+	})
+}
+
+// requestSignOff marks a running phase as waiting for its gate.
+func (p *Pane) requestSignOff(ph model.Phase) tea.Cmd {
+	next, err := model.RequestSignOff(*p.data, ph.ID)
+	if err != nil {
+		return common.Error(err)
+	}
+	return p.save([]model.Phase{next}, fmt.Sprintf("phase %q is ready for sign-off", model.SanitizeLine(ph.Name)))
+}
+
+// save writes phases as one change (one undo) in a command; the root
+// reloads the project when it went through.
+func (p *Pane) save(phases []model.Phase, summary string) tea.Cmd {
+	s, pid, by := p.ctx.Store, p.data.Project.ID, p.actor()
+	return common.Save(summary, func() error {
+		_, err := s.SavePhases(pid, phases, by, summary)
+		return err
+	})
+}

@@ -1,0 +1,87 @@
+package phases
+
+import (
+	"fmt"
+	"strings"
+
+	"mopdeck/model"
+	"mopdeck/ui/components"
+)
+
+// View draws the top line (summary, or the open prompt or question), then
+// the list beside the selected phase, or the timeline.
+func (p *Pane) View() string {
+	st := p.ctx.Styles
+	if p.data == nil {
+		return st.Faint.Render("loading…")
+	}
+	top := p.topLine()
+	body := p.height - 1
+	if len(p.phases) == 0 {
+		return top + "\n" + st.Faint.Render("No phases yet: press a to add one.")
+	}
+	if p.timeline {
+		return top + "\n" + p.timelineView(body)
+	}
+	lw, dw := p.columns()
+	ph, _ := p.selected()
+	return top + "\n" + components.SideBySide(p.listView(lw), lw, p.detailView(ph, dw, body), dw, body, st.Border.Render(" │ "))
+}
+
+// topLine is the question or prompt waiting for an answer, else a summary
+// of the plan.
+func (p *Pane) topLine() string {
+	st := p.ctx.Styles
+	switch {
+	case p.confirm.Active():
+		return p.confirm.View(st, p.width)
+	case p.prompt.Active():
+		return p.prompt.View(st, p.width)
+	}
+	signed, overdue := 0, 0
+	today := p.ctx.Now()
+	for _, ph := range p.phases {
+		if ph.Gate.SignedOff {
+			signed++
+		}
+		if model.Overdue(ph, today) {
+			overdue++
+		}
+	}
+	s := fmt.Sprintf("%d phases · %d signed off", len(p.phases), signed)
+	if overdue > 0 {
+		s += " · " + st.WarningText.Render(fmt.Sprintf("%d overdue", overdue))
+	}
+	if p.focus == focusItems {
+		s += st.Faint.Render(" · deliverables: space toggles, esc goes back")
+	}
+	return components.Fit(s, p.width)
+}
+
+// timelineView draws the chart with the selected phase highlighted and the
+// rows scrolled to keep it in view.
+func (p *Pane) timelineView(h int) string {
+	st := p.ctx.Styles
+	tl := LayoutTimeline(p.phases, p.ctx.Now(), p.width)
+	lines := make([]string, 0, h)
+	for _, l := range tl.Header {
+		lines = append(lines, st.Faint.Render(l))
+	}
+	rows := max(h-len(tl.Header), 1)
+	from := 0
+	if p.cursor.Pos >= rows {
+		from = p.cursor.Pos - rows + 1
+	}
+	today := p.ctx.Now()
+	for i := from; i < len(tl.Rows) && i < from+rows; i++ {
+		line := tl.Rows[i]
+		switch {
+		case i == p.cursor.Pos:
+			line = st.Selected.Render(line)
+		case model.Overdue(p.phases[i], today):
+			line = st.WarningText.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}

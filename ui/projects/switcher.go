@@ -1,0 +1,150 @@
+// Package projects is the project switcher: the list of the database's
+// projects over the window, to open one, create one from a template,
+// rename or archive one. The root model owns it and opens it on its key.
+package projects
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mopdeck/model"
+	"mopdeck/ui/common"
+	"mopdeck/ui/components"
+)
+
+// OpenMsg asks the root to open another project: it changes its project
+// and reloads, and every pane gets the new project.
+type OpenMsg struct {
+	ID   uint64
+	Note string
+}
+
+// mode is what the switcher shows: the projects, or the templates while
+// creating one.
+type mode int
+
+const (
+	modeProjects mode = iota
+	modeTemplates
+)
+
+// Switcher lists projects and templates. While open it holds the keyboard.
+type Switcher struct {
+	ctx          *common.Context
+	keys         keyMap
+	open         bool
+	mode         mode
+	all          []model.Project
+	shown        []model.Project
+	showArchived bool
+	current      uint64
+	actor        string
+	list         components.Cursor
+	templates    []model.Template
+	tpl          components.Cursor
+	prompt       components.Prompt
+	confirm      components.Confirm
+	width        int
+	height       int
+}
+
+// New returns a closed switcher.
+func New(ctx *common.Context) *Switcher {
+	s := &Switcher{ctx: ctx, keys: newKeyMap(), templates: model.Templates()}
+	s.tpl.N = len(s.templates)
+	return s
+}
+
+// Active tells whether the switcher is open (and holds the keyboard).
+func (s *Switcher) Active() bool { return s.open }
+
+// Open shows the projects, the current one selected. actor is who makes
+// the changes made from here.
+func (s *Switcher) Open(actor string) {
+	s.open, s.mode, s.actor = true, modeProjects, actor
+	s.selectID(s.current)
+}
+
+// Close hides the switcher and drops any question in progress.
+func (s *Switcher) Close() {
+	s.open = false
+	s.prompt.Close()
+}
+
+// SetProjects takes the project list of each load and the open project.
+func (s *Switcher) SetProjects(projects []model.Project, current uint64) {
+	keep := s.current
+	if p, ok := s.selected(); ok {
+		keep = p.ID
+	}
+	s.all, s.current = projects, current
+	s.filter()
+	s.selectID(keep)
+}
+
+// filter keeps archived projects out unless asked for (the open one is
+// always shown, archived or not).
+func (s *Switcher) filter() {
+	s.shown = s.shown[:0]
+	for _, p := range s.all {
+		if !p.Archived || s.showArchived || p.ID == s.current {
+			s.shown = append(s.shown, p)
+		}
+	}
+	s.list.N = len(s.shown)
+	s.list.Clamp()
+}
+
+func (s *Switcher) selectID(id uint64) {
+	for i, p := range s.shown {
+		if p.ID == id {
+			s.list.Pos = i
+		}
+	}
+	s.list.Clamp()
+}
+
+func (s *Switcher) selected() (model.Project, bool) {
+	if s.list.Pos < 0 || s.list.Pos >= len(s.shown) {
+		return model.Project{}, false
+	}
+	return s.shown[s.list.Pos], true
+}
+
+// SetSize gives the switcher the pane area.
+func (s *Switcher) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.list.Height = max(h-headLines, 1)
+	s.tpl.Height = max(h-headLines, 1)
+	s.list.Clamp()
+	s.tpl.Clamp()
+}
+
+// Update handles a key while the switcher is open.
+func (s *Switcher) Update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyMsg)
+	switch {
+	case s.confirm.Active():
+		return s.confirm.Update(msg)
+	case s.prompt.Active():
+		return s.prompt.Update(msg)
+	case !ok:
+		return nil
+	case s.mode == modeTemplates:
+		return s.templateKey(k)
+	}
+	return s.projectKey(k)
+}
+
+func (s *Switcher) ShortHelp() []key.Binding {
+	k := s.keys
+	if s.mode == modeTemplates {
+		return []key.Binding{k.nav.Up, k.nav.Down, k.pick, k.close}
+	}
+	return []key.Binding{k.open, k.create, k.rename, k.archive, k.archived, k.close}
+}
+
+func (s *Switcher) FullHelp() [][]key.Binding {
+	k := s.keys
+	return [][]key.Binding{k.nav.Bindings(), {k.open, k.create, k.rename, k.archive, k.archived, k.close}}
+}

@@ -1,0 +1,139 @@
+package projects
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"mopdeck/model"
+	"mopdeck/themes"
+	"mopdeck/ui/common"
+)
+
+func newSwitcher() *Switcher {
+	ctx := &common.Context{Styles: themes.NewStyles(themes.Default(), true),
+		Now: func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }}
+	s := New(ctx)
+	s.SetSize(100, 20)
+	s.SetProjects([]model.Project{
+		{ID: 1, Name: "Acme MRM", Template: "mrm"},
+		{ID: 2, Name: "Old DMP", Template: "dmp", Archived: true},
+		{ID: 3, Name: "Migration", Template: "migration"},
+		{ID: 4, Name: "Archived but open", Archived: true},
+	}, 4)
+	s.Open("tester")
+	return s
+}
+
+func names(ps []model.Project) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+func keyMsg(s string) tea.KeyMsg {
+	switch s {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+func TestArchivedHiddenUnlessAsked(t *testing.T) {
+	s := newSwitcher()
+	if got := strings.Join(names(s.shown), ","); got != "Acme MRM,Migration,Archived but open" {
+		t.Fatalf("shown = %s (the open project shows even when archived)", got)
+	}
+	if p, _ := s.selected(); p.ID != 4 {
+		t.Fatalf("opening selects the open project, got %d", p.ID)
+	}
+	s.Update(keyMsg("a"))
+	if len(s.shown) != 4 {
+		t.Fatalf("a shows archived: %v", names(s.shown))
+	}
+	if p, _ := s.selected(); p.ID != 4 {
+		t.Fatalf("the selection moved when archived ones appeared: %d", p.ID)
+	}
+	if v := ansi.Strip(s.View()); !strings.Contains(v, "● Archived but open") || !strings.Contains(v, "Old DMP") {
+		t.Fatalf("view:\n%s", v)
+	}
+}
+
+func TestOpenAnotherProject(t *testing.T) {
+	s := newSwitcher()
+	s.Update(keyMsg("g"))
+	cmd := s.Update(keyMsg("enter"))
+	if s.Active() {
+		t.Fatal("enter did not close the switcher")
+	}
+	msg, ok := cmd().(OpenMsg)
+	if !ok || msg.ID != 1 || msg.Note != `opened "Acme MRM"` {
+		t.Fatalf("enter sent %#v", msg)
+	}
+	// Enter on the open project just closes.
+	s.Open("tester")
+	if cmd := s.Update(keyMsg("enter")); cmd != nil || s.Active() {
+		t.Fatal("enter on the open project should only close")
+	}
+}
+
+func TestTakenNameIsAskedAgain(t *testing.T) {
+	s := newSwitcher()
+	s.Update(keyMsg("n"))
+	s.Update(keyMsg("enter")) // the first template
+	for _, r := range "acme mrm" {
+		s.Update(keyMsg(string(r)))
+	}
+	cmd := s.Update(keyMsg("enter"))
+	if !s.prompt.Active() {
+		t.Fatal("the name prompt closed on a taken name")
+	}
+	var errText string
+	msgs := []tea.Msg{cmd()}
+	if b, ok := msgs[0].(tea.BatchMsg); ok {
+		msgs = msgs[:0]
+		for _, c := range b {
+			if c != nil {
+				msgs = append(msgs, c())
+			}
+		}
+	}
+	for _, m := range msgs {
+		if e, ok := m.(common.ErrMsg); ok {
+			errText = e.Err.Error()
+		}
+	}
+	if !strings.Contains(errText, `a project named "Acme MRM" already exists`) {
+		t.Fatalf("error = %q", errText)
+	}
+	if v := ansi.Strip(s.View()); !strings.Contains(v, "acme mrm") {
+		t.Fatalf("the typed name was lost:\n%s", v)
+	}
+	s.Update(keyMsg("esc"))
+	s.Update(keyMsg("esc"))
+	if s.mode != modeProjects {
+		t.Fatal("esc did not go back to the projects")
+	}
+}
+
+func TestEveryViewFits(t *testing.T) {
+	s := newSwitcher()
+	for _, w := range []int{80, 120, 300} {
+		s.SetSize(w, 20)
+		for _, m := range []mode{modeProjects, modeTemplates} {
+			s.mode = m
+			for i, l := range strings.Split(s.View(), "\n") {
+				if lw := ansi.StringWidth(l); lw > w && m == modeProjects {
+					t.Errorf("width %d, line %d is %d cells", w, i, lw)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,97 @@
+package projects
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"mopdeck/model"
+	"mopdeck/ui/components"
+)
+
+// headLines are the title line and the column titles.
+const headLines = 2
+
+// View draws the projects, or the templates while creating one.
+func (s *Switcher) View() string {
+	if s.mode == modeTemplates {
+		return s.templatesView()
+	}
+	return s.projectsView()
+}
+
+func (s *Switcher) topLine(title string) string {
+	st := s.ctx.Styles
+	switch {
+	case s.confirm.Active():
+		return s.confirm.View(st, s.width)
+	case s.prompt.Active():
+		return s.prompt.View(st, s.width)
+	}
+	return components.Fit(st.Title.Render(title), s.width)
+}
+
+func (s *Switcher) projectsView() string {
+	st := s.ctx.Styles
+	hidden := 0
+	for _, p := range s.all {
+		if p.Archived && !s.showArchived && p.ID != s.current {
+			hidden++
+		}
+	}
+	title := fmt.Sprintf("Projects · %d", len(s.shown))
+	if hidden > 0 {
+		title += fmt.Sprintf(" · %d archived hidden (a shows them)", hidden)
+	}
+	nameW := max(s.width-2-10-1-23-1-9, 8)
+	lines := []string{
+		s.topLine(title),
+		st.Faint.Render(components.Fit("  "+components.Fit("Name", nameW)+" "+components.Fit("Template", 10)+" "+components.Fit("Start → go-live", 23)+" ", s.width)),
+	}
+	from, to := s.list.Visible()
+	for i := from; i < to; i++ {
+		p := s.shown[i]
+		mark := "  "
+		if p.ID == s.current {
+			mark = "● "
+		}
+		state := ""
+		if p.Archived {
+			state = "archived"
+		}
+		line := components.Fit(mark+components.Cell(p.Name, nameW)+" "+components.Cell(p.Template, 10)+" "+
+			components.Fit(components.Date(p.Start)+" → "+components.Date(p.GoLive), 23)+" "+state, s.width)
+		if i == s.list.Pos {
+			line = st.Selected.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	if len(s.shown) == 0 {
+		lines = append(lines, st.Faint.Render("No projects: n creates one from a template."))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (s *Switcher) templatesView() string {
+	st := s.ctx.Styles
+	lines := []string{
+		s.topLine("New project · pick a template (esc goes back)"),
+		st.Faint.Render(components.Fit("  "+components.Fit("Template", 30)+" "+components.Fit("Span", 12)+" Phases", s.width)),
+	}
+	for i, t := range s.templates {
+		line := components.Fit("  "+components.Fit(t.Name, 30)+" "+components.Fit(t.Span, 12)+" "+fmt.Sprint(len(t.Phases)), s.width)
+		if i == s.tpl.Pos {
+			line = st.Selected.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	t := s.templates[s.tpl.Pos]
+	names := make([]string, len(t.Phases))
+	for i, p := range t.Phases {
+		names[i] = p.Name
+	}
+	lines = append(lines, "", ansi.Wrap(model.SanitizeLine(t.Summary), max(s.width, 10), " "), "",
+		ansi.Wrap(st.Header.Render("Phases")+" "+model.SanitizeLine(strings.Join(names, " → ")), max(s.width, 10), " "))
+	return strings.Join(lines, "\n")
+}
