@@ -1,21 +1,23 @@
 package raci
 
 import (
-	"cmp"
-	"slices"
-
 	"mopdeck/model"
 )
 
 // row is one line of the grid: a phase heading or an activity.
 type row struct {
-	heading  string
+	heading string
+	// phaseID is the phase the row is listed under (0: none).
+	phaseID  uint64
 	activity model.Activity
 	problems []model.RowProblem
 }
 
-// grid is the matrix arranged for drawing: built once per load, so moving
-// the cursor costs nothing but drawing the window in view.
+func (r row) isHeading() bool { return r.heading != "" }
+
+// grid is the matrix arranged for drawing: built once per load, then kept
+// up to date cell by cell, so that a keystroke costs the window in view
+// and not the whole matrix.
 type grid struct {
 	rows   []row
 	people []model.Person
@@ -23,95 +25,147 @@ type grid struct {
 	cells map[uint64][]model.Role
 	// accountables counts A's per person index.
 	accountables []int
+	colOf        map[uint64]int
+	rowOf        map[uint64]int
+	// Tallies for the summary line, kept by recount.
+	broken, warned int
+	byProblem      map[model.RowProblem]int
+	overloaded     []int
 }
 
 func buildGrid(d *model.ProjectData) grid {
-	g := grid{people: d.People, cells: map[uint64][]model.Role{}}
-	col := make(map[uint64]int, len(d.People))
+	g := grid{
+		people: d.People,
+		cells:  make(map[uint64][]model.Role, len(d.Activities)),
+		colOf:  make(map[uint64]int, len(d.People)),
+		rowOf:  make(map[uint64]int, len(d.Activities)),
+	}
 	for i, p := range d.People {
-		col[p.ID] = i
+		g.colOf[p.ID] = i
 	}
 	g.accountables = make([]int, len(d.People))
+	known := make(map[uint64]bool, len(d.Activities))
+	for _, a := range d.Activities {
+		known[a.ID] = true
+	}
 	for _, c := range d.Cells {
-		i, ok := col[c.PersonID]
-		if !ok {
+		i, ok := g.colOf[c.PersonID]
+		if !ok || !known[c.ActivityID] {
 			continue
 		}
-		roles := g.cells[c.ActivityID]
-		if roles == nil {
-			roles = make([]model.Role, len(d.People))
-			g.cells[c.ActivityID] = roles
-		}
+		roles := g.rolesOf(c.ActivityID)
 		roles[i] = c.Role
 		if c.Role == model.Accountable {
 			g.accountables[i]++
 		}
 	}
-	phaseOrder := make(map[uint64]int, len(d.Phases))
+	phases := make(map[uint64]bool, len(d.Phases))
 	for _, ph := range d.Phases {
-		phaseOrder[ph.ID] = ph.Order
+		phases[ph.ID] = true
 	}
-	acts := slices.Clone(d.Activities)
-	slices.SortStableFunc(acts, func(a, b model.Activity) int {
-		if c := cmp.Compare(phaseRank(phaseOrder, a.PhaseID), phaseRank(phaseOrder, b.PhaseID)); c != 0 {
-			return c
+	first := true
+	var last uint64
+	for _, a := range model.ActivitiesInOrder(*d) {
+		phaseID := a.PhaseID
+		if !phases[phaseID] {
+			phaseID = 0
 		}
-		return cmp.Compare(a.Order, b.Order)
-	})
-	var last uint64 = ^uint64(0)
-	for _, a := range acts {
-		if a.PhaseID != last {
-			last = a.PhaseID
-			name := d.PhaseName(a.PhaseID)
-			if name == "" {
-				name = "Not tied to a phase"
-			}
-			g.rows = append(g.rows, row{heading: name})
+		if first || phaseID != last {
+			first, last = false, phaseID
+			g.rows = append(g.rows, row{heading: model.ActivityPhaseName(*d, a), phaseID: phaseID})
 		}
-		g.rows = append(g.rows, row{activity: a, problems: model.CheckRow(nonEmpty(g.cells[a.ID]), len(d.People))})
+		g.rowOf[a.ID] = len(g.rows)
+		g.rows = append(g.rows, row{activity: a, phaseID: phaseID, problems: g.check(a.ID)})
 	}
+	g.recount()
 	return g
 }
 
-// phaseRank puts activities with no phase last.
-func phaseRank(order map[uint64]int, id uint64) int {
-	if o, ok := order[id]; ok {
-		return o
+// rolesOf returns the row's letters, creating the row on first use.
+func (g *grid) rolesOf(activityID uint64) []model.Role {
+	roles := g.cells[activityID]
+	if roles == nil {
+		roles = make([]model.Role, len(g.people))
+		g.cells[activityID] = roles
 	}
-	return int(^uint(0) >> 1)
+	return roles
 }
 
-func nonEmpty(roles []model.Role) []model.Role {
-	out := make([]model.Role, 0, len(roles))
+func (g *grid) check(activityID uint64) []model.RowProblem {
+	roles := g.cells[activityID]
+	filled := make([]model.Role, 0, len(roles))
 	for _, r := range roles {
 		if r != model.RoleNone {
-			out = append(out, r)
+			filled = append(filled, r)
 		}
 	}
-	return out
+	return model.CheckRow(filled, len(g.people))
 }
 
-// badRows counts activities that break a rule (warnings aside).
-func (g grid) badRows() int {
-	n := 0
+// role is the letter at a row and person index (none on headings).
+func (g *grid) role(r, c int) model.Role {
+	if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.people) {
+		return model.RoleNone
+	}
+	roles := g.cells[g.rows[r].activity.ID]
+	if g.rows[r].isHeading() || roles == nil {
+		return model.RoleNone
+	}
+	return roles[c]
+}
+
+// set puts a letter in a cell ahead of the store, so the screen answers at
+// once; the reload after the save confirms it. It returns the old letter.
+func (g *grid) set(r, c int, role model.Role) model.Role {
+	rw := &g.rows[r]
+	roles := g.rolesOf(rw.activity.ID)
+	old := roles[c]
+	roles[c] = role
+	if old == model.Accountable {
+		g.accountables[c]--
+	}
+	if role == model.Accountable {
+		g.accountables[c]++
+	}
+	rw.problems = g.check(rw.activity.ID)
+	g.recount()
+	return old
+}
+
+// recount refreshes the summary tallies: one pass over the rows and the
+// people, microseconds even at 200 × 60.
+func (g *grid) recount() {
+	g.broken, g.warned = 0, 0
+	g.byProblem = map[model.RowProblem]int{}
 	for _, r := range g.rows {
+		broken := false
 		for _, p := range r.problems {
-			if !p.Warning() {
-				n++
-				break
-			}
+			g.byProblem[p]++
+			broken = broken || !p.Warning()
+		}
+		switch {
+		case broken:
+			g.broken++
+		case len(r.problems) > 0:
+			g.warned++
 		}
 	}
-	return n
+	g.overloaded = g.overloaded[:0]
+	for i, n := range g.accountables {
+		if model.Overloaded(n) {
+			g.overloaded = append(g.overloaded, i)
+		}
+	}
 }
 
 // activities counts the activity rows (headings aside).
-func (g grid) activities() int {
-	n := 0
-	for _, r := range g.rows {
-		if r.heading == "" {
-			n++
-		}
+func (g *grid) activities() int { return len(g.rowOf) }
+
+// phaseAt is the phase a row belongs to: the phase under which a new
+// activity typed there is added.
+func (g *grid) phaseAt(r int) uint64 {
+	if r < 0 || r >= len(g.rows) {
+		return 0
 	}
-	return n
+	return g.rows[r].phaseID
 }

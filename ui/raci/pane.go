@@ -1,176 +1,164 @@
 // Package raci is the RACI pane: activities by phase × people, one letter
-// per cell, with the rules' marks on bad rows.
+// per cell, with the rules' marks on bad rows, the people and activities
+// editors, the choice of "me" and the "my role" view.
 package raci
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mopdeck/model"
-	"mopdeck/themes"
 	"mopdeck/ui/common"
 	"mopdeck/ui/components"
 )
 
-// Pane shows the RACI matrix.
+// viewMode is what the pane shows: the grid or one person's roles.
+type viewMode int
+
+const (
+	viewGrid viewMode = iota
+	viewMyRole
+)
+
+// Pane shows and edits the RACI matrix.
 type Pane struct {
 	ctx    *common.Context
 	keys   keyMap
+	data   *model.ProjectData
 	grid   grid
 	loaded bool
 	rowCur components.Cursor
 	colCur components.Cursor
 	width  int
 	height int
+	lay    layout
+	paint  paint
+	view   viewMode
+	myRole myRoleView
+
+	prompt  components.Prompt
+	confirm components.Confirm
+	picker  picker
+
+	// undoSteps holds, per edit made here, how many history entries it
+	// wrote (moving a row rewrites two), so that u undoes whole edits.
+	undoSteps []int
+	// follow names a row or column just added, for the cursor to land on
+	// once the reload brings its ID.
+	follow followTarget
 }
 
-type keyMap struct {
-	nav         components.NavKeys
-	left, right key.Binding
+type followTarget struct {
+	activity, person string
 }
 
 // New returns the pane.
 func New(ctx *common.Context) *Pane {
-	return &Pane{ctx: ctx, keys: keyMap{
-		nav:   components.DefaultNavKeys(),
-		left:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "left")),
-		right: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right")),
-	}}
+	return &Pane{ctx: ctx, keys: newKeyMap()}
 }
 
-func (p *Pane) Title() string   { return "RACI" }
-func (p *Pane) Capturing() bool { return false }
-func (p *Pane) Init() tea.Cmd   { return nil }
+func (p *Pane) Title() string { return "RACI" }
+func (p *Pane) Init() tea.Cmd { return nil }
 
-// Layout: a summary line and two header lines above the rows; the activity
-// column and the marks column stick while the people scroll.
-const (
-	headerLines = 3
-	nameWidth   = 30
-	markWidth   = 12
-	cellWidth   = 10
-)
+// Capturing is true while a prompt, a question or a picker holds the
+// keyboard, so that typing "q" or "2" there does not quit or switch tabs.
+func (p *Pane) Capturing() bool {
+	return p.prompt.Active() || p.confirm.Active() || p.picker.open
+}
 
 func (p *Pane) SetSize(w, h int) {
 	p.width, p.height = w, h
-	p.rowCur.Height = max(h-headerLines, 0)
-	p.colCur.Height = max((w-nameWidth-markWidth)/cellWidth, 1)
-	p.rowCur.Clamp()
-	p.colCur.Clamp()
+	p.relayout()
 }
 
 func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.ProjectLoadedMsg:
-		p.grid = buildGrid(msg.Data)
-		p.loaded = true
-		p.rowCur.N = len(p.grid.rows)
-		p.colCur.N = len(p.grid.people)
-		p.rowCur.Clamp()
-		p.colCur.Clamp()
-	case tea.KeyMsg:
-		switch {
-		case key.Matches(msg, p.keys.left):
-			p.colCur.Move(-1)
-		case key.Matches(msg, p.keys.right):
-			p.colCur.Move(1)
-		default:
-			p.rowCur.HandleKey(p.keys.nav, msg)
+		p.load(msg.Data)
+	case writeFailedMsg:
+		if n := len(p.undoSteps); n > 0 && msg.undoable {
+			p.undoSteps = p.undoSteps[:n-1]
 		}
+		// Reload so that a letter shown ahead of the store is taken back.
+		return tea.Batch(common.Error(msg.err), common.LoadProject(p.ctx.Store, msg.projectID))
+	case tea.KeyMsg:
+		return p.handleKey(msg)
+	default:
+		if p.prompt.Active() {
+			return p.prompt.Update(msg)
+		}
+	}
+	return nil
+}
+
+// load rebuilds the grid from a fresh project and puts the cursor back on
+// the same cell.
+func (p *Pane) load(d *model.ProjectData) {
+	cur, hadRow := p.cursorActivity()
+	var personID uint64
+	if c, ok := p.cursorPerson(); ok {
+		personID = p.grid.people[c].ID
+	}
+	first := !p.loaded
+	p.data, p.loaded = d, true
+	p.grid = buildGrid(d)
+	p.relayout()
+	activityID := cur.activity.ID
+	if id, ok := p.followed(); ok {
+		activityID, hadRow = id, true
+	}
+	if id, ok := p.followedPerson(); ok {
+		personID = id
+	}
+	p.place(activityID, personID, hadRow && !first)
+	if p.view == viewMyRole {
+		p.buildMyRole()
+	}
+}
+
+func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case p.prompt.Active():
+		return p.prompt.Update(msg)
+	case p.confirm.Active():
+		return p.confirm.Update(msg)
+	case p.picker.open:
+		return p.picker.update(msg)
+	case !p.loaded:
+		return nil
+	case key.Matches(msg, p.keys.me):
+		return p.openMePicker()
+	case key.Matches(msg, p.keys.myRole):
+		p.toggleMyRole()
+		return nil
+	}
+	if p.view == viewMyRole {
+		return p.myRoleKey(msg)
+	}
+	if p.moveKey(msg) {
+		return nil
+	}
+	if cmd, ok := p.editKey(msg); ok {
+		return cmd
+	}
+	if cmd, ok := p.activityKey(msg); ok {
+		return cmd
+	}
+	if cmd, ok := p.personKey(msg); ok {
+		return cmd
 	}
 	return nil
 }
 
 func (p *Pane) View() string {
 	st := p.ctx.Styles
-	if !p.loaded {
+	switch {
+	case !p.loaded:
 		return st.Faint.Render("loading…")
+	case p.picker.open:
+		return p.picker.view(st, p.width)
+	case p.view == viewMyRole:
+		return p.myRoleViewText()
 	}
-	if len(p.grid.rows) == 0 {
-		return st.Faint.Render("No RACI activities yet.")
-	}
-	var b strings.Builder
-	summary := fmt.Sprintf("%d activities · %d people · ", p.grid.activities(), len(p.grid.people))
-	if n := p.grid.badRows(); n > 0 {
-		summary += st.ErrorText.Render(fmt.Sprintf("%d rows break a rule", n))
-	} else {
-		summary += st.SuccessText.Render("every row has one A and an R")
-	}
-	b.WriteString(components.Fit(summary, p.width) + "\n")
-	cFrom, cTo := p.colCur.Visible()
-	names := components.Fit("Activity", nameWidth) + components.Fit("Check", markWidth)
-	teams := strings.Repeat(" ", nameWidth+markWidth)
-	for c := cFrom; c < cTo; c++ {
-		pe := p.grid.people[c]
-		name := components.Cell(pe.Name, cellWidth-1) + " "
-		if c == p.colCur.Pos {
-			name = st.Header.Render(name)
-		}
-		names += name
-		teams += st.Faint.Render(components.Cell(pe.Team, cellWidth-1)) + " "
-	}
-	b.WriteString(components.Fit(names, p.width) + "\n")
-	b.WriteString(components.Fit(teams, p.width))
-	rFrom, rTo := p.rowCur.Visible()
-	for r := rFrom; r < rTo; r++ {
-		b.WriteByte('\n')
-		b.WriteString(p.rowView(r, cFrom, cTo))
-	}
-	return b.String()
-}
-
-func (p *Pane) rowView(r, cFrom, cTo int) string {
-	st := p.ctx.Styles
-	rw := p.grid.rows[r]
-	if rw.heading != "" {
-		line := components.Cell("▾ "+rw.heading, p.width)
-		if r == p.rowCur.Pos {
-			return st.Selected.Render(line)
-		}
-		return st.Title.Render(line)
-	}
-	var b strings.Builder
-	b.WriteString(components.Cell("  "+rw.activity.Name, nameWidth))
-	b.WriteString(marks(rw.problems, st))
-	roles := p.grid.cells[rw.activity.ID]
-	for c := cFrom; c < cTo; c++ {
-		letter := "·"
-		if roles != nil && roles[c] != model.RoleNone {
-			letter = roles[c].String()
-		}
-		cell := components.Fit("    "+letter, cellWidth)
-		if r == p.rowCur.Pos && c == p.colCur.Pos {
-			cell = st.Cursor.Render(cell)
-		} else if r == p.rowCur.Pos {
-			cell = st.Selected.Render(cell)
-		}
-		b.WriteString(cell)
-	}
-	return components.Fit(b.String(), p.width)
-}
-
-func marks(problems []model.RowProblem, st *themes.Styles) string {
-	if len(problems) == 0 {
-		return st.SuccessText.Render(components.Fit("✓", markWidth))
-	}
-	texts := make([]string, len(problems))
-	for i, pr := range problems {
-		texts[i] = pr.String()
-	}
-	style := st.ErrorText
-	if len(problems) == 1 && problems[0].Warning() {
-		style = st.WarningText
-	}
-	return style.Render(components.Fit("✗ "+strings.Join(texts, ", "), markWidth))
-}
-
-func (p *Pane) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.nav.Up, p.keys.nav.Down, p.keys.left, p.keys.right}
-}
-
-func (p *Pane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{p.keys.nav.Bindings(), {p.keys.left, p.keys.right}}
+	return p.gridView()
 }

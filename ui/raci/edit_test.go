@@ -1,0 +1,138 @@
+package raci
+
+import (
+	"strings"
+	"testing"
+
+	"mopdeck/model"
+)
+
+func TestCursorStartsOnFirstActivityAndSkipsHeadings(t *testing.T) {
+	hs := newHarness(t, smallProject(), 100, 20)
+	p := hs.pane
+	if rw, ok := p.cursorActivity(); !ok || rw.activity.Name != "Design document" {
+		t.Fatalf("cursor starts on %+v, want the first activity", rw)
+	}
+	hs.press("j", "j")
+	if rw, _ := p.cursorActivity(); rw.activity.Name != "Build config" {
+		t.Fatalf("two rows down = %q, want Build config (the Build heading skipped)", rw.activity.Name)
+	}
+	hs.press("j")
+	if rw, _ := p.cursorActivity(); rw.activity.Name != "Build config" {
+		t.Fatalf("past the end = %q", rw.activity.Name)
+	}
+	hs.press("k", "k", "k", "g")
+	if rw, _ := p.cursorActivity(); rw.activity.Name != "Design document" {
+		t.Fatalf("top = %q", rw.activity.Name)
+	}
+	if p.rowCur.Offset != 0 {
+		t.Fatalf("the first heading is scrolled away: offset %d", p.rowCur.Offset)
+	}
+	hs.press("l", "l", "l")
+	if c, _ := p.cursorPerson(); c != 2 {
+		t.Fatalf("column = %d, want 2 (the last)", c)
+	}
+	hs.press("h", "0")
+	if c, _ := p.cursorPerson(); c != 0 {
+		t.Fatalf("0 goes to column %d, want 0", c)
+	}
+	hs.press("$")
+	if c, _ := p.cursorPerson(); c != 2 {
+		t.Fatalf("$ goes to column %d, want 2", c)
+	}
+}
+
+func TestSetClearAndUndoCells(t *testing.T) {
+	hs := newHarness(t, smallProject(), 100, 20)
+	hs.goTo("Design document", "Cy")
+	hs.press("c")
+	if got := hs.roleOf("Design document", "Cy"); got != model.Consulted {
+		t.Fatalf("after c: %q", got)
+	}
+	hs.press("i")
+	if got := hs.roleOf("Design document", "Cy"); got != model.Informed {
+		t.Fatalf("after i: %q", got)
+	}
+	hs.press("space")
+	if got := hs.roleOf("Design document", "Cy"); got != model.RoleNone {
+		t.Fatalf("after space: %q", got)
+	}
+	hs.press("r")
+	hs.press("backspace")
+	if got := hs.roleOf("Design document", "Cy"); got != model.RoleNone {
+		t.Fatalf("after backspace: %q", got)
+	}
+	hs.press("u")
+	if got := hs.roleOf("Design document", "Cy"); got != model.Responsible {
+		t.Fatalf("undo of the clear: %q, want R back", got)
+	}
+	if !strings.HasPrefix(hs.note, "undone:") {
+		t.Fatalf("note after undo = %q", hs.note)
+	}
+	hs.press("u", "u", "u", "u")
+	if got := hs.roleOf("Design document", "Cy"); got != model.RoleNone {
+		t.Fatalf("after undoing every edit: %q", got)
+	}
+	hs.press("u")
+	if !strings.Contains(hs.err, "nothing") {
+		t.Fatalf("undo with nothing left: err %q", hs.err)
+	}
+}
+
+func TestSecondAccountableIsFlaggedAtOnce(t *testing.T) {
+	hs := newHarness(t, smallProject(), 100, 20)
+	hs.goTo("Design document", "Cy")
+	// Update alone, without running the save: the screen already knows.
+	cmd := hs.pane.Update(keyMsg("a"))
+	v := hs.view()
+	if !strings.Contains(v, "✗ >1 A") || !strings.Contains(v, "1 row breaks a rule (1 more than one A)") {
+		t.Fatalf("no warning before the save:\n%s", v)
+	}
+	hs.run(cmd)
+	if !strings.Contains(hs.note, "warning: this row has more than one A") {
+		t.Fatalf("note = %q", hs.note)
+	}
+	v = hs.view()
+	if !strings.Contains(v, "✗ >1 A") || !strings.Contains(v, "row has more than one A") {
+		t.Fatalf("no warning after the reload:\n%s", v)
+	}
+	hs.press("space")
+	if v := hs.view(); strings.Contains(v, ">1 A") || !strings.Contains(v, "every row has one A") {
+		t.Fatalf("warning stays after clearing:\n%s", v)
+	}
+}
+
+func TestRefusedWriteIsTakenBack(t *testing.T) {
+	hs := newHarness(t, smallProject(), 100, 20)
+	hs.goTo("Design document", "Cy")
+	// Someone else deletes Cy meanwhile: the cell cannot be saved.
+	if err := hs.store.DeletePerson(hs.pid, 3, "other"); err != nil {
+		t.Fatal(err)
+	}
+	hs.press("r")
+	if !strings.Contains(hs.err, "does not exist") {
+		t.Fatalf("err = %q", hs.err)
+	}
+	if len(hs.pane.grid.people) != 2 || len(hs.pane.undoSteps) != 0 {
+		t.Fatalf("the pane did not reload after the refusal: %d people, undo %v", len(hs.pane.grid.people), hs.pane.undoSteps)
+	}
+}
+
+func TestOverloadIsFlaggedPerPerson(t *testing.T) {
+	d := bigProject(model.OverloadFrom, 3)
+	d.Cells = nil
+	for _, a := range d.Activities {
+		d.Cells = append(d.Cells, model.Assignment{ActivityID: a.ID, PersonID: 1, Role: model.Accountable},
+			model.Assignment{ActivityID: a.ID, PersonID: 2, Role: model.Responsible})
+	}
+	hs := newHarness(t, d, 120, 30)
+	v := hs.view()
+	if !strings.Contains(v, "6 A!") || !strings.Contains(v, "6+ A's: P01 Name") {
+		t.Fatalf("overload not flagged:\n%s", v)
+	}
+	hs.goTo(d.Activities[0].Name, "P01 Name")
+	hs.press("space")
+	if v := hs.view(); strings.Contains(v, "A!") || strings.Contains(v, "6+ A's") {
+		t.Fatalf("overload still flagged at %d A's:\n%s", model.OverloadFrom-1, v)
+	}
+}
