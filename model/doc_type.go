@@ -23,3 +23,18 @@ func (d Doc) Validate() error {
 	}
 	return nil
 }
+
+// NewDoc returns a first revision: a title and a heading to start from.
+func NewDoc(title string, phaseID uint64, at time.Time) Doc {
+	title = strings.TrimSpace(SanitizeLine(title))
+	return Doc{Title: title, PhaseID: phaseID, Body: "# " + title + "\n\n", Rev: 1, Updated: at}
+}
+
+// Revised returns the doc with a new body as its next revision; the body
+// is sanitised, and Windows line ends become plain newlines.
+func (d Doc) Revised(body string, at time.Time) Doc {
+	d.Body = Sanitize(strings.ReplaceAll(body, "\r\n", "\n"))
+	d.Rev++
+	d.Updated = at
+	return d
+}

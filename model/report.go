@@ -19,11 +19,12 @@ const (
 )
 
 // StatusReport writes the project's status report as markdown, ready for a
-// steering-committee mail: the project's key facts, the phases and what
-// blocks the gates of the phases under way, the change requests by quadrant
-// and by decision with the open "now" list, the RACI rows with problems and
-// the overloaded people, and the recent history. All user text is passed
-// through SanitizeLine. The output depends only on d and now.
+// steering-committee mail: the project's key facts, the phases with their
+// dates, the gates signed off or overridden and what blocks the gates of
+// the phases under way, the change requests by quadrant and by decision
+// (counts and estimated hours) with the open "now" list, the RACI rows
+// with problems and the overloaded people, and the recent history. All
+// user text is passed through SanitizeLine. The output depends only on d and now.
 //
 // It is one pass over the change requests; only the top of the open "now"
 // list is kept in order, so 10,000 requests cost a few milliseconds.
@@ -108,6 +109,7 @@ func reportPhases(b *strings.Builder, d ProjectData) {
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", cell(p.Name), status,
 			reportRange(p.PlannedStart, p.PlannedEnd), reportRange(p.ActualStart, p.ActualEnd), dl)
 	}
+	reportGates(b, phases, d)
 	// Blockers of the gates that are under way: a phase not yet started is
 	// blocked by definition and would only repeat the plan.
 	for _, p := range phases {
@@ -145,7 +147,9 @@ func reportChanges(b *strings.Builder, d ProjectData) {
 		qCount    [Unrated + 1]int
 		qHours    [Unrated + 1]float64
 		dCount    [DecisionRejected + 1]int
+		dHours    [DecisionRejected + 1]float64
 		otherDec  int
+		otherHrs  float64
 		openCount int
 		top       = make([]ChangeRequest, 0, ReportTopOpen+1)
 	)
@@ -155,8 +159,10 @@ func reportChanges(b *strings.Builder, d ProjectData) {
 		qHours[q] += c.EstimateHrs
 		if c.Decision >= DecisionUndecided && c.Decision <= DecisionRejected {
 			dCount[c.Decision]++
+			dHours[c.Decision] += c.EstimateHrs
 		} else {
 			otherDec++
+			otherHrs += c.EstimateHrs
 		}
 		if !isOpenNow(c) {
 			continue
@@ -183,13 +189,13 @@ func reportChanges(b *strings.Builder, d ProjectData) {
 	}
 	fmt.Fprintf(b, "| **total** | %d | %s |\n\n", len(d.Changes), formatHours(totalHours))
 
-	b.WriteString("| Decision | Requests |\n")
-	b.WriteString("|---|---:|\n")
+	b.WriteString("| Decision | Requests | Hours |\n")
+	b.WriteString("|---|---:|---:|\n")
 	for dec := DecisionUndecided; dec <= DecisionRejected; dec++ {
-		fmt.Fprintf(b, "| %s | %d |\n", dec, dCount[dec])
+		fmt.Fprintf(b, "| %s | %d | %s |\n", dec, dCount[dec], formatHours(dHours[dec]))
 	}
 	if otherDec > 0 {
-		fmt.Fprintf(b, "| unknown | %d |\n", otherDec)
+		fmt.Fprintf(b, "| unknown | %d | %s |\n", otherDec, formatHours(otherHrs))
 	}
 
 	b.WriteString("\n### Open, decided now\n\n")

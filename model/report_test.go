@@ -63,10 +63,12 @@ func TestStatusReport(t *testing.T) {
 		"| money pit | 0 | 0 |",
 		"| unrated | 5 | 0 |",
 		"| **total** | 7 | 9.5 |",
-		"| undecided | 1 |",
-		"| now | 5 |",
-		"| later | 1 |",
-		"| rejected | 0 |",
+		"| undecided | 1 | 0 |",
+		"| now | 5 | 9.5 |",
+		"| later | 1 | 0 |",
+		"| rejected | 0 | 0 |",
+		"### Gates",
+		`- "Design": signed off by Sam Sponsor on 2024-03-10`,
 		"### Open, decided now",
 		"3, in priority order.",
 		"| CR-6 | Quick win now | quick win | 5 | low, 2 h | triaged | — |",
@@ -128,7 +130,7 @@ func TestStatusReportBlockers(t *testing.T) {
 	})
 	editPhase(&d, phTest, func(p *Phase) {
 		p.Status = PhaseInProgress
-		p.Gate.Override = &Override{ByID: pLead, Reason: "r"}
+		p.Gate.Override = &Override{ByID: pLead, At: reportNow.AddDate(0, 0, -3), Reason: "test env ready\x1b[2J"}
 		p.Deliverables = append(p.Deliverables, Deliverable{Name: "Regression report"})
 	})
 	for i := range 20 {
@@ -137,6 +139,7 @@ func TestStatusReportBlockers(t *testing.T) {
 	got := StatusReport(d, reportNow)
 	for _, w := range []string{
 		"| Test | in progress (started by override) |",
+		`- "Test": started before the previous gate by Lea Lead on 2024-04-12 — test env ready␛[2J`,
 		"### Blocking the \"Test\" gate",
 		"- deliverable \"Regression report\" is not done",
 		"- CR-6 \"Quick win now\" decided now, status triaged",
@@ -227,5 +230,33 @@ func BenchmarkStatusReport10k(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		StatusReport(d, reportNow)
+	}
+}
+
+func TestStatusReportGates(t *testing.T) {
+	d := gateFixture()
+	editPhase(&d, phDesign, func(p *Phase) { p.Gate.Note = "all\nworkbooks approved" })
+	editPhase(&d, phBuild, func(p *Phase) {
+		p.Gate = Gate{SignedOff: true, ByID: 77, At: reportNow}
+		p.Status = PhaseSignedOff
+	})
+	got := StatusReport(d, reportNow)
+	for _, w := range []string{
+		`- "Design": signed off by Sam Sponsor on 2024-03-10 — all workbooks approved` + "\n",
+		`- "Build": signed off by person #77 on 2024-04-15` + "\n",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("report lacks %q\n%s", w, got)
+		}
+	}
+	if i, j := strings.Index(got, `"Design": signed`), strings.Index(got, `"Build": signed`); i > j {
+		t.Error("gates are not in phase order")
+	}
+	editPhase(&d, phBuild, func(p *Phase) { p.Gate = Gate{SignedOff: true} })
+	if got := StatusReport(d, reportNow); !strings.Contains(got, `- "Build": signed off`+"\n") {
+		t.Errorf("a gate signed without name or date is not listed plainly:\n%s", got)
+	}
+	if strings.Contains(StatusReport(ProjectData{Phases: []Phase{{ID: 1, Name: "Only"}}}, reportNow), "### Gates") {
+		t.Error("a project with no gate decided shows a Gates section")
 	}
 }

@@ -1,35 +1,23 @@
-// Package docs is the Docs pane: the project's markdown documents, listed
-// beside the selected one rendered by Glamour.
+// Package docs is the Docs pane: the project's markdown documents, and the
+// generated status report at the top, listed beside the selected one
+// rendered by Glamour. Docs are edited in $EDITOR, created, renamed, tied
+// to a phase, deleted, and searched.
 package docs
 
 import (
 	"fmt"
+	"os"
 	"strings"
+	"sync/atomic"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"mopdeck/model"
 	"mopdeck/ui/common"
 	"mopdeck/ui/components"
 )
-
-// renderKey names one rendering: a doc revision at a width in a style.
-type renderKey struct {
-	docID uint64
-	rev   int
-	width int
-	style string
-}
-
-// renderedMsg carries a finished rendering back to Update; it is tagged
-// with its key, and a result nobody waits for any more is only cached.
-type renderedMsg struct {
-	key renderKey
-	out string
-	err error
-}
 
 // Pane shows the doc list and the selected doc.
 type Pane struct {
@@ -37,127 +25,166 @@ type Pane struct {
 	keys    keyMap
 	md      *components.Markdown
 	data    *model.ProjectData
+	entries []entry
 	list    components.Cursor
-	view    viewport.Model
-	cache   map[renderKey]string
-	pending map[renderKey]bool
-	showing renderKey
-	width   int
-	height  int
-	listW   int
-	viewW   int
-	viewH   int
-}
+	report  reportState
 
-type keyMap struct {
-	up, down, scrollDown, scrollUp key.Binding
+	pager   pager
+	cache   renderCache
+	pending map[renderKey]bool
+	// want holds the key on screen, read by rendering commands.
+	want *atomic.Value
+	// showing is the rendering the selection needs; shown the one in the
+	// pager (the same doc at an older width or revision while the new one
+	// renders, or none).
+	showing, shown renderKey
+	waiting        bool
+	failed         string
+	hiLine         int
+
+	prompt   components.Prompt
+	confirm  components.Confirm
+	search   searchState
+	target   *match
+	selectID uint64
+
+	// getenv reads the environment for $EDITOR; exec runs the editor
+	// with the terminal (tea.ExecProcess).
+	getenv func(string) string
+	exec   execFunc
+
+	width, height, listW, viewW int
 }
 
 // New returns the pane.
 func New(ctx *common.Context) *Pane {
 	return &Pane{
-		ctx: ctx,
-		md:  components.NewMarkdown(),
-		keys: keyMap{
-			up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous doc")),
-			down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next doc")),
-			scrollDown: key.NewBinding(key.WithKeys("pgdown", "space", "ctrl+d", "J"), key.WithHelp("pgdn/J", "scroll down")),
-			scrollUp:   key.NewBinding(key.WithKeys("pgup", "b", "ctrl+u", "K"), key.WithHelp("pgup/K", "scroll up")),
-		},
-		view:    viewport.New(0, 0),
-		cache:   map[renderKey]string{},
+		ctx:     ctx,
+		keys:    newKeys(),
+		md:      components.NewMarkdown(),
 		pending: map[renderKey]bool{},
+		want:    &atomic.Value{},
+		hiLine:  -1,
+		getenv:  os.Getenv,
+		exec:    tea.ExecProcess,
 	}
 }
 
-func (p *Pane) Title() string   { return "Docs" }
-func (p *Pane) Capturing() bool { return false }
-func (p *Pane) Init() tea.Cmd   { return nil }
+func (p *Pane) Title() string { return "Docs" }
 
-const maxListWidth = 32
+// Capturing is true while a prompt or a confirmation holds the keyboard.
+func (p *Pane) Capturing() bool { return p.prompt.Active() || p.confirm.Active() }
 
+func (p *Pane) Init() tea.Cmd { return nil }
+
+const maxListWidth = 36
+
+// SetSize lays out the list (two lines per entry), the doc with its header
+// line, and the bar line under both.
 func (p *Pane) SetSize(w, h int) {
 	p.width, p.height = w, h
 	p.listW = min(maxListWidth, w/3)
 	p.viewW = max(w-p.listW-3, 0)
-	p.viewH = max(h-1, 0)
-	p.list.Height = max(h, 0)
+	p.list.Height = max((h-1)/2, 1)
 	p.list.Clamp()
-	p.view.Width, p.view.Height = p.viewW, p.viewH
+	p.pager.setHeight(h - 2)
 }
 
-// Update handles loads, renderings and keys; every size change or
-// selection ends in show(), which either uses the cache or asks for a
-// rendering in a command.
+// Update handles loads, renderings, the editor's steps and keys. Every
+// change of selection or size ends in show(), which uses the cache or asks
+// for a rendering in a command.
 func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.ProjectLoadedMsg:
+		if p.data != nil && msg.Data.Project.ID != p.data.Project.ID {
+			// Another project: its docs share nothing with this one's.
+			p.clearSearch()
+			p.list.Pos, p.selectID = 0, 0
+			p.report = reportState{gen: p.report.gen}
+		}
 		p.data = msg.Data
-		p.list.N = len(p.data.Docs)
-		p.list.Clamp()
-		return p.show()
+		p.rebuild()
+		return tea.Batch(p.buildReport(), p.show())
 	case tea.WindowSizeMsg:
 		return p.show()
 	case renderedMsg:
-		delete(p.pending, msg.key)
-		if msg.err != nil {
-			return common.Error(fmt.Errorf("cannot render the doc: %v", msg.err))
+		return p.onRendered(msg)
+	case reportBuiltMsg:
+		return p.onReportBuilt(msg)
+	case searchResultMsg:
+		return p.onSearchResult(msg)
+	case editorReadyMsg:
+		return runEditor(msg, p.exec)
+	case editorDoneMsg:
+		if p.data == nil {
+			return nil
 		}
-		p.cache[msg.key] = msg.out
-		if msg.key == p.showing {
-			p.view.SetContent(msg.out)
-		}
+		return finishEdit(p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data), msg, p.ctx.Now())
+	case savedDocMsg:
+		p.selectID = msg.id
+		return func() tea.Msg { return common.SavedMsg{Note: msg.note} }
 	case tea.KeyMsg:
-		switch {
-		case key.Matches(msg, p.keys.up):
-			p.list.Move(-1)
-			return p.show()
-		case key.Matches(msg, p.keys.down):
-			p.list.Move(1)
-			return p.show()
-		case key.Matches(msg, p.keys.scrollDown):
-			p.view.HalfPageDown()
-		case key.Matches(msg, p.keys.scrollUp):
-			p.view.HalfPageUp()
-		}
+		return p.handleKey(msg)
+	}
+	if p.prompt.Active() {
+		return p.prompt.Update(msg)
 	}
 	return nil
 }
 
-func (p *Pane) selected() (model.Doc, bool) {
-	if p.data == nil || len(p.data.Docs) == 0 {
-		return model.Doc{}, false
+func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case p.confirm.Active():
+		return p.confirm.Update(msg)
+	case p.prompt.Active():
+		return p.prompt.Update(msg)
 	}
-	return p.data.Docs[p.list.Pos], true
+	k := p.keys
+	switch {
+	case key.Matches(msg, k.up):
+		return p.move(-1)
+	case key.Matches(msg, k.down):
+		return p.move(1)
+	case key.Matches(msg, k.lineDown):
+		p.pager.scroll(1)
+	case key.Matches(msg, k.lineUp):
+		p.pager.scroll(-1)
+	case key.Matches(msg, k.pageDown):
+		p.pager.scroll(p.pager.page())
+	case key.Matches(msg, k.pageUp):
+		p.pager.scroll(-p.pager.page())
+	case key.Matches(msg, k.top):
+		p.pager.goTop()
+	case key.Matches(msg, k.bottom):
+		p.pager.goBottom()
+	case key.Matches(msg, k.edit):
+		return p.edit()
+	case key.Matches(msg, k.add):
+		return p.add()
+	case key.Matches(msg, k.rename):
+		return p.rename()
+	case key.Matches(msg, k.phase):
+		return p.tiePhase()
+	case key.Matches(msg, k.del):
+		return p.remove()
+	case key.Matches(msg, k.undo):
+		return p.undo()
+	case key.Matches(msg, k.search):
+		return p.prompt.Open("search docs", p.search.query, p.startSearch)
+	case key.Matches(msg, k.next):
+		return p.stepSearch(1)
+	case key.Matches(msg, k.prev):
+		return p.stepSearch(-1)
+	case key.Matches(msg, k.clear):
+		p.clearSearch()
+	}
+	return nil
 }
 
-// show puts the selected doc in the viewport at the current width.
-func (p *Pane) show() tea.Cmd {
-	doc, ok := p.selected()
-	if !ok || p.viewW <= 0 {
-		return nil
-	}
-	k := renderKey{docID: doc.ID, rev: doc.Rev, width: p.viewW, style: p.ctx.Styles.GlamourStyle()}
-	if k == p.showing {
-		return nil
-	}
-	p.showing = k
-	if out, ok := p.cache[k]; ok {
-		p.view.SetContent(out)
-		p.view.GotoTop()
-		return nil
-	}
-	p.view.SetContent(p.ctx.Styles.Faint.Render("rendering…"))
-	p.view.GotoTop()
-	if p.pending[k] {
-		return nil
-	}
-	p.pending[k] = true
-	md, body := p.md, doc.Body
-	return func() tea.Msg {
-		out, err := md.Render(body, k.width, k.style)
-		return renderedMsg{key: k, out: out, err: err}
-	}
+func (p *Pane) move(delta int) tea.Cmd {
+	p.list.Move(delta)
+	p.target = nil
+	return p.show()
 }
 
 func (p *Pane) View() string {
@@ -165,33 +192,69 @@ func (p *Pane) View() string {
 	if p.data == nil {
 		return st.Faint.Render("loading…")
 	}
-	if len(p.data.Docs) == 0 {
-		return st.Faint.Render("No docs yet.")
+	h := max(p.height-1, 1)
+	right := p.header() + "\n" + p.docView()
+	body := components.SideBySide(p.listView(h), p.listW, right, p.viewW, h, st.Border.Render(" │ "))
+	return components.Clip(body+"\n"+p.bar(), p.width, p.height)
+}
+
+// header names the doc on screen: title, phase, revision, date.
+func (p *Pane) header() string {
+	st := p.ctx.Styles
+	e, ok := p.selected()
+	if !ok {
+		return ""
 	}
-	var list []string
-	from, to := p.list.Visible()
-	for i := from; i < to; i++ {
-		d := p.data.Docs[i]
-		line := components.Cell(d.Title, p.listW)
-		if i == p.list.Pos {
-			line = st.Selected.Render(line)
-		}
-		list = append(list, line)
+	head := st.Title.Render(model.SanitizeLine(e.doc.Title))
+	if e.report {
+		return head + st.Faint.Render(" · generated "+components.Date(p.report.at)+" · read-only")
 	}
-	doc, _ := p.selected()
-	head := st.Title.Render(model.SanitizeLine(doc.Title))
-	if ph := p.data.PhaseName(doc.PhaseID); ph != "" {
+	if ph := p.data.PhaseName(e.doc.PhaseID); ph != "" {
 		head += st.Faint.Render(" · " + model.SanitizeLine(ph))
 	}
-	head += st.Faint.Render(fmt.Sprintf(" · rev %d · %s", doc.Rev, components.Date(doc.Updated)))
-	right := head + "\n" + p.view.View()
-	return components.SideBySide(strings.Join(list, "\n"), p.listW, right, p.viewW, p.height, st.Border.Render(" │ "))
+	return head + st.Faint.Render(fmt.Sprintf(" · rev %d · %s", e.doc.Rev, components.Date(e.doc.Updated)))
 }
 
-func (p *Pane) ShortHelp() []key.Binding {
-	return []key.Binding{p.keys.up, p.keys.down, p.keys.scrollDown, p.keys.scrollUp}
+func (p *Pane) docView() string {
+	st := p.ctx.Styles
+	e, ok := p.selected()
+	switch {
+	case !ok:
+		return ""
+	case p.failed != "":
+		return st.ErrorText.Render(p.failed)
+	case e.report && p.report.text == "":
+		return st.Faint.Render("building the report…")
+	case p.waiting:
+		return st.Faint.Render("rendering…")
+	case !e.report && strings.TrimSpace(e.doc.Body) == "":
+		return st.Faint.Render("This doc is empty: press e to write it.")
+	}
+	return p.pager.view(p.hiLine, func(l string) string { return st.Selected.Render(ansi.Strip(l)) })
 }
 
-func (p *Pane) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{p.keys.up, p.keys.down, p.keys.scrollDown, p.keys.scrollUp}}
+// bar is the pane's bottom line: a prompt or question when one is open,
+// else the search position, else where the window is in the doc.
+func (p *Pane) bar() string {
+	st := p.ctx.Styles
+	switch {
+	case p.confirm.Active():
+		return p.confirm.View(st, p.width)
+	case p.prompt.Active():
+		return p.prompt.View(st, p.width)
+	case p.search.active():
+		s := &p.search
+		text := fmt.Sprintf("search %q: match %d of %d in %d docs · ctrl+n next · ctrl+p previous · esc clears",
+			model.SanitizeLine(s.query), s.ordinal(), s.total(), len(s.hits))
+		return components.Fit(st.StatusKey.Render(text), p.width)
+	}
+	if p.shown == (renderKey{}) || len(p.pager.lines) == 0 {
+		return ""
+	}
+	from, to := p.pager.visible()
+	pos := fmt.Sprintf("lines %d–%d of %d", from+1, to, len(p.pager.lines))
+	if e, ok := p.selected(); ok && !e.report && len(e.doc.Body) >= components.MarkdownPlainFrom {
+		pos += " · large doc shown as plain text"
+	}
+	return components.Fit(st.Faint.Render(pos), p.width)
 }

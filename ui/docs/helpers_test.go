@@ -1,0 +1,211 @@
+package docs
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"mopdeck/model"
+	"mopdeck/store"
+	"mopdeck/themes"
+	"mopdeck/ui/common"
+)
+
+// testNow is the pinned clock of the pane tests.
+var testNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+// harness drives the pane as the root model would: it runs commands,
+// feeds their messages back, reloads the project after a save and keeps
+// the status line.
+type harness struct {
+	t      testing.TB
+	p      *Pane
+	s      *store.Store
+	pid    uint64
+	status string
+	isErr  bool
+	// skip, when set, is asked about each message before it is delivered;
+	// true holds it back (to test what the user sees meanwhile).
+	skip func(any) bool
+	held []tea.Msg
+}
+
+func newHarness(t testing.TB, edit func(d *model.ProjectData)) *harness {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "docs.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.Now = func() time.Time { return testNow }
+	d := model.SampleProject(testNow)
+	if edit != nil {
+		edit(&d)
+	}
+	if d, err = s.CreateProject(d, "test"); err != nil {
+		t.Fatal(err)
+	}
+	ctx := &common.Context{Store: s, Styles: themes.NewStyles(themes.Default(), true), Now: func() time.Time { return testNow }, User: "tester"}
+	h := &harness{t: t, p: New(ctx), s: s, pid: d.Project.ID}
+	h.p.SetSize(120, 37)
+	h.run(common.LoadProject(s, d.Project.ID))
+	return h
+}
+
+// run executes cmd and everything it leads to.
+func (h *harness) run(cmd tea.Cmd) {
+	h.t.Helper()
+	queue := []tea.Cmd{cmd}
+	for n := 0; len(queue) > 0; n++ {
+		if n > 1000 {
+			h.t.Fatal("commands never settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		queue = append(queue, h.deliver(c())...)
+	}
+}
+
+func (h *harness) deliver(msg tea.Msg) []tea.Cmd {
+	if h.skip != nil && h.skip(msg) {
+		h.held = append(h.held, msg)
+		return nil
+	}
+	switch msg := msg.(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		return msg
+	case common.ErrMsg:
+		h.status, h.isErr = msg.Err.Error(), true
+		return nil
+	case common.NoteMsg:
+		h.status, h.isErr = msg.Text, false
+		return nil
+	case common.SavedMsg:
+		h.status, h.isErr = msg.Note, false
+		return []tea.Cmd{common.LoadProject(h.s, h.pid)}
+	}
+	return []tea.Cmd{h.p.Update(msg)}
+}
+
+// release delivers the held messages.
+func (h *harness) release() {
+	h.t.Helper()
+	held := h.held
+	h.held, h.skip = nil, nil
+	for _, m := range held {
+		msg := m
+		h.run(func() tea.Msg { return msg })
+	}
+}
+
+func keyMsg(s string) tea.KeyMsg {
+	switch s {
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "ctrl+n":
+		return tea.KeyMsg{Type: tea.KeyCtrlN}
+	case "ctrl+p":
+		return tea.KeyMsg{Type: tea.KeyCtrlP}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+func (h *harness) press(keys ...string) {
+	h.t.Helper()
+	for _, k := range keys {
+		h.run(h.p.Update(keyMsg(k)))
+	}
+}
+
+// typeText types text into an open prompt and presses enter.
+func (h *harness) typeText(text string) {
+	h.t.Helper()
+	for _, r := range text {
+		h.press(string(r))
+	}
+	h.press("enter")
+}
+
+func (h *harness) resize(w, height int) {
+	h.t.Helper()
+	h.p.SetSize(w, height)
+	h.run(h.p.Update(tea.WindowSizeMsg{Width: w, Height: height}))
+}
+
+func (h *harness) view() string { return ansi.Strip(h.p.View()) }
+
+// selectTitle moves the list to the entry with the given title.
+func (h *harness) selectTitle(title string) {
+	h.t.Helper()
+	for i := 0; i < len(h.p.entries); i++ {
+		if e, _ := h.p.selected(); e.doc.Title == title {
+			return
+		}
+		h.press("j")
+	}
+	h.t.Fatalf("no entry %q in %v", title, h.titles())
+}
+
+func (h *harness) titles() []string {
+	var out []string
+	for _, e := range h.p.entries {
+		out = append(out, e.doc.Title)
+	}
+	return out
+}
+
+// storedDoc reads a doc back from the store by title.
+func (h *harness) storedDoc(title string) (model.Doc, bool) {
+	h.t.Helper()
+	d, err := h.s.LoadProject(h.pid)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	for _, doc := range d.Docs {
+		if doc.Title == title {
+			return doc, true
+		}
+	}
+	return model.Doc{}, false
+}
+
+func (h *harness) mustContain(view string, want ...string) {
+	h.t.Helper()
+	for _, w := range want {
+		if !strings.Contains(view, w) {
+			h.t.Fatalf("view lacks %q:\n%s", w, view)
+		}
+	}
+}
+
+func backspace() tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyBackspace} }
+
+func teaSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+func itoa(n int) string { return strconv.Itoa(n) }
