@@ -17,9 +17,9 @@ import (
 // mopdeck's own — records that do not decode, keys that disagree with
 // record IDs, sequences below the highest ID, cells pointing at a missing
 // person or activity, change requests, activities and docs pointing at a
-// missing phase. An empty list means the file is sound. The error is
-// non-nil only when the check itself could not run (ErrDamaged when the
-// file made bbolt panic).
+// missing phase, deliverables pointing at a missing doc. An empty list
+// means the file is sound. The error is non-nil only when the check itself
+// could not run (ErrDamaged when the file made bbolt panic).
 func (s *Store) Check() ([]string, error) {
 	var problems []string
 	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
@@ -141,9 +141,18 @@ func checkProject(pid uint64, pb *bolt.Bucket, add func(string, ...any)) {
 			add("%s: %s is raised in phase %d, which does not exist", where, c.Ref(), c.RaisedIn)
 		}
 	}
+	docIDs := map[uint64]bool{}
 	for _, d := range docs {
+		docIDs[d.ID] = true
 		if d.PhaseID != 0 && !phaseIDs[d.PhaseID] {
 			add("%s: doc %d %q points at phase %d, which does not exist", where, d.ID, d.Title, d.PhaseID)
+		}
+	}
+	for _, ph := range phases {
+		for _, dl := range ph.Deliverables {
+			if dl.DocID != 0 && !docIDs[dl.DocID] {
+				add("%s: phase %q deliverable %q points at doc %d, which does not exist", where, ph.Name, dl.Name, dl.DocID)
+			}
 		}
 	}
 	if p.ID == pid {

@@ -170,6 +170,13 @@ func refPerson(pb *bolt.Bucket, what string, id uint64) error {
 // above its highest ID. d.History is kept as is, and one "create" entry is
 // added. Everything is validated first: nothing is written on error.
 func (s *Store) CreateProject(d model.ProjectData, by string) (model.ProjectData, error) {
+	return s.createProject(d, by, nil)
+}
+
+// createProject is CreateProject with a step run first in the same
+// transaction, on the projects bucket (RestoreProject checks names and
+// removes the project a bundle replaces there).
+func (s *Store) createProject(d model.ProjectData, by string, first func(root *bolt.Bucket) error) (model.ProjectData, error) {
 	if err := d.Project.Validate(); err != nil {
 		return d, invalid(err)
 	}
@@ -226,6 +233,11 @@ func (s *Store) CreateProject(d model.ProjectData, by string) (model.ProjectData
 		root, err := tx.CreateBucketIfNotExists(bucketProjects)
 		if err != nil {
 			return err
+		}
+		if first != nil {
+			if err := first(root); err != nil {
+				return err
+			}
 		}
 		pid, err := root.NextSequence()
 		if err != nil {

@@ -1,0 +1,158 @@
+package changesio
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"mopdeck/model"
+	"mopdeck/store/atomicfile"
+)
+
+// Export says what an export needs beside the change requests.
+type Export struct {
+	// Project names the project in JSON exports.
+	Project string
+	// Phases name the "raised in" column.
+	Phases []model.Phase
+}
+
+func (x Export) phaseNames() map[uint64]string {
+	m := make(map[uint64]string, len(x.Phases))
+	for _, p := range x.Phases {
+		m[p.ID] = p.Name
+	}
+	return m
+}
+
+// Write writes change requests in a format.
+func Write(w io.Writer, format Format, crs []model.ChangeRequest, x Export) error {
+	switch format {
+	case CSV:
+		return WriteCSV(w, crs, x)
+	case XLSX:
+		return WriteXLSX(w, crs, x)
+	case JSON:
+		return WriteJSON(w, crs, x)
+	}
+	return fmt.Errorf("unknown format %q: use csv, xlsx or json", format)
+}
+
+// WriteFile writes an export atomically: a reader of path sees the old
+// file or the whole new one.
+func WriteFile(path string, format Format, crs []model.ChangeRequest, x Export) error {
+	return atomicfile.Write(path, 0o644, func(w io.Writer) error {
+		return Write(w, format, crs, x)
+	})
+}
+
+// record is one change request as the cells of a table row, in the order
+// of exportHeaders. Numbers stay numbers for XLSX.
+func record(c model.ChangeRequest, names map[uint64]string) [14]any {
+	var impact, estimate any
+	if c.Impact != 0 {
+		impact = c.Impact
+	}
+	if c.EstimateHrs != 0 {
+		estimate = c.EstimateHrs
+	}
+	decision := ""
+	if c.Decision != model.DecisionUndecided {
+		decision = c.Decision.String()
+	}
+	return [14]any{
+		c.Ref(), c.Title, c.Description, c.RaisedBy, names[c.RaisedIn], createdText(c.CreatedAt),
+		string(c.Area), impact, c.Complexity.String(), estimate, decision, c.Status.String(), c.Assignee,
+		model.QuadrantOf(c).String(),
+	}
+}
+
+// WriteCSV writes a header row and one row per change request, comma
+// separated, UTF-8, cells that a spreadsheet would run escaped.
+func WriteCSV(w io.Writer, crs []model.ChangeRequest, x Export) error {
+	cw := csv.NewWriter(w)
+	row := make([]string, len(exportHeaders))
+	for i, h := range exportHeaders {
+		row[i] = h.name
+	}
+	if err := cw.Write(row); err != nil {
+		return err
+	}
+	names := x.phaseNames()
+	for _, c := range crs {
+		for i, v := range record(c, names) {
+			switch v := v.(type) {
+			case nil:
+				row[i] = ""
+			case string:
+				row[i] = escapeFormula(v)
+			case int:
+				row[i] = strconv.Itoa(v)
+			case float64:
+				row[i] = strconv.FormatFloat(v, 'f', -1, 64)
+			}
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteXLSX writes one sheet, "Change requests", with the streaming
+// writer: rows go to a temporary file, not to memory. Text cells are
+// stored as text, never as formulas, so they need no escape.
+func WriteXLSX(w io.Writer, crs []model.ChangeRequest, x Export) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "Change requests"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	widths := []float64{9, 40, 50, 16, 14, 22, 13, 8, 11, 10, 10, 16, 16, 14}
+	for i, wd := range widths {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	head := make([]any, len(exportHeaders))
+	for i, h := range exportHeaders {
+		head[i] = excelize.Cell{StyleID: bold, Value: h.name}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	names := x.phaseNames()
+	row := make([]any, len(exportHeaders))
+	for i, c := range crs {
+		rec := record(c, names)
+		copy(row, rec[:])
+		cellName, err := excelize.CoordinatesToCellName(1, i+2)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow(cellName, row); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}

@@ -1,0 +1,190 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"time"
+
+	"mopdeck/store/bundle"
+	"mopdeck/store/changesio"
+)
+
+func init() {
+	register(Command{
+		Name:    "export",
+		Summary: "export change requests (CSV, XLSX, JSON) or a whole project bundle",
+		Usage: `Usage:
+  mopdeck [--db PATH] export changes [--format csv|xlsx|json] [-o FILE] [--project NAME]
+  mopdeck [--db PATH] export project [NAME] [-o BUNDLE.json]
+
+export changes writes the project's change requests, oldest first. The
+format comes from --format, else from the -o file's extension, else CSV.
+Without -o it goes to stdout. A file is written whole or not at all (a
+temporary file renamed at the end). CSV is UTF-8, comma separated, with
+English headers that import changes reads back; cells that a spreadsheet
+would run as formulas (starting with = + - @) get a leading apostrophe,
+which import removes again. XLSX cells hold at most 32,767 characters
+(Excel's limit): use CSV or JSON to keep longer descriptions whole. JSON
+spells values out ("decision": "now") for scripts.
+  --format F       csv, xlsx or json
+  -o FILE          write to FILE instead of stdout
+  --project NAME   the project (default: the first open one)
+
+export project writes the whole project — phases, change requests, people,
+RACI, docs, checklists and history — as one versioned JSON bundle, for an
+offline session; bring it back with mopdeck import project.
+
+Examples:
+  mopdeck export changes --format xlsx -o recette.xlsx
+  mopdeck export changes --format json | jq '.changes[] | select(.decision == "now")'
+  mopdeck export project "CRM migration" -o crm-offsite.json
+`,
+		Run: runExport,
+	})
+}
+
+func runExport(e *Env) error {
+	if len(e.Args) == 0 {
+		return Userf("say what to export: mopdeck export changes, or mopdeck export project NAME -o BUNDLE.json")
+	}
+	switch e.Args[0] {
+	case "changes", "change", "crs":
+		return runExportChanges(e, e.Args[1:])
+	case "project", "bundle":
+		return runExportProject(e, e.Args[1:])
+	}
+	return Userf("unknown export %q: use mopdeck export changes, or mopdeck export project NAME", e.Args[0])
+}
+
+func runExportChanges(e *Env, args []string) error {
+	fs := newFlags("export changes")
+	formatFlag := fs.String("format", "", "")
+	out := fs.String("o", "", "")
+	fs.StringVar(out, "output", "", "")
+	project := fs.String("project", "", "")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return Userf("%v (see mopdeck export --help)", err)
+	}
+	if len(rest) > 0 {
+		return Userf("unexpected %q: mopdeck export changes [--format csv|xlsx|json] [-o FILE]", rest[0])
+	}
+	format, err := pickFormat(*formatFlag, *out)
+	if err != nil {
+		return err
+	}
+	if *out == "" && format == changesio.XLSX && isTerminal(e.Stdout) {
+		return Userf("XLSX is a binary file: write it with -o FILE.xlsx, or redirect stdout to a file")
+	}
+	if *project != "" {
+		e.Project = *project
+	}
+	s, err := e.OpenStore(true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	p, err := e.PickProject(s, false)
+	if err != nil {
+		return err
+	}
+	crs, err := s.Changes(p.ID)
+	if err != nil {
+		return err
+	}
+	phases, err := s.Phases(p.ID)
+	if err != nil {
+		return err
+	}
+	x := changesio.Export{Project: p.Name, Phases: phases}
+	if *out == "" {
+		w := bufio.NewWriterSize(e.Stdout, 256<<10)
+		if err := changesio.Write(w, format, crs, x); err != nil {
+			return fmt.Errorf("cannot write the export: %w", err)
+		}
+		return w.Flush()
+	}
+	if err := changesio.WriteFile(*out, format, crs, x); err != nil {
+		return UserError{err}
+	}
+	fmt.Fprintf(e.Stderr, "exported %s of %q to %s\n", howMany(len(crs), "change request"), p.Name, *out)
+	return nil
+}
+
+// pickFormat: --format, else the output's extension, else CSV. A format
+// that contradicts a known extension is refused rather than guessed.
+func pickFormat(flagValue, out string) (changesio.Format, error) {
+	byExt, known := changesio.FormatOf(out)
+	if flagValue == "" {
+		if known {
+			return byExt, nil
+		}
+		return changesio.CSV, nil
+	}
+	f, err := changesio.ParseFormat(flagValue)
+	if err != nil {
+		return "", UserError{err}
+	}
+	if out != "" && known && byExt != f {
+		return "", Userf("--format %s does not match %s: name the file .%s, or drop --format", f, out, f)
+	}
+	return f, nil
+}
+
+func runExportProject(e *Env, args []string) error {
+	fs := newFlags("export project")
+	out := fs.String("o", "", "")
+	fs.StringVar(out, "output", "", "")
+	project := fs.String("project", "", "")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return Userf("%v (see mopdeck export --help)", err)
+	}
+	switch {
+	case len(rest) > 1:
+		return Userf("give one project name (quote it if it has spaces): mopdeck export project NAME -o BUNDLE.json")
+	case len(rest) == 1:
+		e.Project = rest[0]
+	case *project != "":
+		e.Project = *project
+	}
+	s, err := e.OpenStore(true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	p, err := e.PickProject(s, false)
+	if err != nil {
+		return err
+	}
+	d, err := s.LoadProject(p.ID)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	if *out == "" {
+		w := bufio.NewWriterSize(e.Stdout, 256<<10)
+		if err := bundle.Write(w, d, e.Version, now); err != nil {
+			return fmt.Errorf("cannot write the bundle: %w", err)
+		}
+		return w.Flush()
+	}
+	if err := bundle.WriteFile(*out, d, e.Version, now); err != nil {
+		return UserError{err}
+	}
+	fmt.Fprintf(e.Stderr, "exported project %q to %s: %s, %s, %s\n", p.Name, *out,
+		howMany(len(d.Phases), "phase"), howMany(len(d.Changes), "change request"), howMany(len(d.History), "history entry"))
+	return nil
+}
+
+// isTerminal tells whether w is a terminal, where binary output would
+// garble the screen.
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
