@@ -16,6 +16,14 @@ import (
 // U+2066–U+2069) and invalid UTF-8 bytes become U+FFFD. An escape sequence
 // thus shows as "␛[2J": readable, inert. Placeholders are printable, so
 // sanitising twice changes nothing.
+//
+// Invisible format characters that only hide text are dropped: zero-width
+// space U+200B, the direction marks U+200E, U+200F and U+061C, the word
+// joiner and invisible operators U+2060–U+2064, and U+FEFF (a byte-order
+// mark from a spreadsheet's first cell). Terminals disagree on their width,
+// so they shift columns, and they make two different titles look alike.
+// The zero-width joiner and non-joiner (U+200D, U+200C) are kept: emoji
+// sequences (👩‍💻) and several scripts need them.
 func Sanitize(s string) string { return sanitize(s, false) }
 
 // SanitizeLine is Sanitize for one-line fields (titles, names, cells):
@@ -46,11 +54,24 @@ func sanitize(s string, oneLine bool) string {
 			b.WriteRune('␡')
 		case r >= 0x80 && r <= 0x9f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
 			b.WriteRune(utf8.RuneError)
+		case invisible(r):
+			// dropped: nothing to show
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// invisible tells the zero-width format characters Sanitize drops.
+func invisible(r rune) bool {
+	switch {
+	case r == 0x200b, r == 0x200e, r == 0x200f, r == 0x061c, r == 0xfeff:
+		return true
+	case r >= 0x2060 && r <= 0x2064:
+		return true
+	}
+	return false
 }
 
 // isPlainASCII is the fast path: printable ASCII needs no work.

@@ -21,6 +21,11 @@ var hostile = []string{
 	"\u202A\u202B\u202C\u202D\u2067\u2068",
 	"\x00nul\x1f",
 	"\xff\xfe",
+	"\x1bP1$r0m\x1b\\",                 // DCS … ST
+	"\x1b_Gf=100;AAAA\x1b\\",           // APC (kitty graphics)
+	"\x1b]0;title\x07\x1b]2;title\x07", // OSC 0 / OSC 2: window title
+	"\x1b[10;10H\x1b[1A\x1b[K",         // cursor moves, erase line
+	"pay\u200bpal\ufeff\u200e\u200f\u061c\u2060\u2064", // invisible format characters
 }
 
 // forbidden tells whether r must not reach the terminal; oneLine adds
@@ -33,6 +38,8 @@ func forbidden(r rune, oneLine bool) bool {
 		return true
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
 		return true
+	case r == 0x200b, r == 0x200e, r == 0x200f, r == 0x061c, r == 0xfeff, r >= 0x2060 && r <= 0x2064:
+		return true // invisible: hides text and shifts columns
 	}
 	return false
 }
@@ -82,6 +89,15 @@ func TestSanitizeExact(t *testing.T) {
 		{"line one\nline two", "line one\nline two", "line one line two"},
 		{"col\tcol", "col\tcol", "col col"},
 		{"crlf\r\n", "crlf␍\n", "crlf␍ "},
+		{"\x1bP1$r\x1b\\", "␛P1$r␛\\", "␛P1$r␛\\"},
+		{"\x1b_G\x1b\\", "␛_G␛\\", "␛_G␛\\"},
+		{"\x1b]0;t\x07", "␛]0;t␇", "␛]0;t␇"},
+		{"\x00\x1f", "␀␟", "␀␟"},
+		{"\u202Aa\u202Db\u2069", "\uFFFDa\uFFFDb\uFFFD", "\uFFFDa\uFFFDb\uFFFD"},
+		{"pay\u200bpal", "paypal", "paypal"},
+		{"\ufeffID;Title", "ID;Title", "ID;Title"},
+		{"a\u200eb\u200fc\u061cd\u2060e\u2064f", "abcdef", "abcdef"},
+		{"\u200b\n\u200b", "\n", " "},
 	}
 	for _, tt := range tests {
 		if got := Sanitize(tt.in); got != tt.want {

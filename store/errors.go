@@ -3,6 +3,9 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"strings"
+	"syscall"
 )
 
 // Sentinel errors. The store wraps them with the path or the record and
@@ -48,7 +51,7 @@ func notMopdeckErr(path, why string) error {
 
 func newerSchemaErr(path string, have int) error {
 	return fmt.Errorf("%s was %w (schema %d > %d): upgrade mopdeck; the file was not touched",
-		path, ErrNewerSchema, have, SchemaVersion)
+		path, ErrNewerSchema, have, currentSchema)
 }
 
 // damageError keeps the cause apart so `mopdeck check` can show it alone.
@@ -87,4 +90,55 @@ func invalid(err error) error {
 
 func invalidf(format string, args ...any) error {
 	return invalid(fmt.Errorf(format, args...))
+}
+
+// writeError is a write the disk refused, in words a person can act on;
+// the system's error stays reachable with errors.Is.
+type writeError struct {
+	msg string
+	err error
+}
+
+func (e *writeError) Error() string { return e.msg }
+func (e *writeError) Unwrap() error { return e.err }
+
+// diskErrors are the refusals of a disk, with what to tell the user.
+var diskErrors = []struct {
+	errno syscall.Errno
+	what  string
+}{
+	{syscall.ENOSPC, "the disk is full; free some space and try again"},
+	{syscall.EDQUOT, "your disk quota is used up; free some space and try again"},
+	{syscall.EFBIG, "the file reached the size limit of this system; free some space or raise the limit, then try again"},
+	{syscall.EROFS, "the disk became read-only; check the disk, then try again"},
+	{syscall.EIO, "the disk reported an error; check the disk, and run `mopdeck check`"},
+}
+
+// writeErr turns a failed write's system error into one line naming the
+// file, saying what happened, what to do, and that nothing was saved. Other
+// errors pass unchanged. bbolt formats some of its errors with %s, losing
+// the error number, so the system's wording is matched as well.
+func writeErr(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var we *writeError
+	if errors.As(err, &we) {
+		return err
+	}
+	for _, d := range diskErrors {
+		if errors.Is(err, d.errno) || strings.Contains(err.Error(), d.errno.Error()) {
+			return &writeError{
+				msg: fmt.Sprintf("cannot save to %s: %s (the change was not saved)", path, d.what),
+				err: errors.Join(d.errno, err),
+			}
+		}
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return &writeError{
+			msg: fmt.Sprintf("cannot save to %s: permission denied; make it writable (chmod u+w %s), then try again (the change was not saved)", path, path),
+			err: err,
+		}
+	}
+	return err
 }

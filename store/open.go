@@ -19,6 +19,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -35,6 +36,10 @@ import (
 
 // SchemaVersion is the layout version this mopdeck writes and reads.
 const SchemaVersion = 1
+
+// currentSchema is SchemaVersion; tests raise it, with a migration, to
+// rehearse an upgrade on a file of the previous layout.
+var currentSchema = SchemaVersion
 
 // DefaultTimeout is how long Open waits for another process's lock.
 const DefaultTimeout = time.Second
@@ -59,6 +64,7 @@ type Store struct {
 	path      string
 	key       string
 	readOnly  bool
+	backup    string
 	app       string
 	appMarked atomic.Bool
 	closeOnce sync.Once
@@ -146,6 +152,7 @@ func Open(path string, opt Options) (_ *Store, err error) {
 	}()
 
 	var db *bolt.DB
+	var backup string
 	_, statErr := os.Stat(path)
 	switch {
 	case errors.Is(statErr, fs.ErrNotExist):
@@ -154,17 +161,17 @@ func Open(path string, opt Options) (_ *Store, err error) {
 		}
 		db, err = createNew(path, opt)
 		if errors.Is(err, errRaced) {
-			db, err = openExisting(path, opt)
+			db, backup, err = openExisting(path, opt)
 		}
 	case statErr != nil:
 		return nil, fmt.Errorf("cannot reach %s: %w; check the path and its folder's permissions", path, statErr)
 	default:
-		db, err = openExisting(path, opt)
+		db, backup, err = openExisting(path, opt)
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &Store{Now: time.Now, db: db, path: path, key: key, readOnly: opt.ReadOnly, app: opt.AppVersion}, nil
+	return &Store{Now: time.Now, db: db, path: path, key: key, readOnly: opt.ReadOnly, backup: backup, app: opt.AppVersion}, nil
 }
 
 // Close releases the file. Calling it again does nothing.
@@ -182,6 +189,10 @@ func (s *Store) Path() string { return s.path }
 // ReadOnly tells whether the store refuses mutations.
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
+// SchemaBackup is the copy of the file taken before this Open upgraded it
+// to a newer schema, or "" when no upgrade ran.
+func (s *Store) SchemaBackup() string { return s.backup }
+
 func boltOptions(opt Options, readOnly bool) *bolt.Options {
 	return &bolt.Options{
 		Timeout:  opt.Timeout,
@@ -189,6 +200,9 @@ func boltOptions(opt Options, readOnly bool) *bolt.Options {
 		// Load the freelist during Open, where damage is recovered, not
 		// later in a goroutine of bbolt's.
 		PreLoadFreelist: true,
+		// Map address space ahead so a bulk import that grows the file
+		// does not remap (bbolt copies every dirty node on a remap).
+		InitialMmapSize: initialMmapSize,
 	}
 }
 
@@ -205,12 +219,40 @@ func guarded(path string, fn func() error) (err error) {
 	return fn()
 }
 
+// boltOpen opens the file with bbolt. Should bbolt panic half-way through
+// Open (it does on some damaged pages), the file it opened is unlocked and
+// closed here: otherwise its lock would stay held and every later open of
+// the file in this process would wait, then report it in use. (Its memory
+// map is lost, a little address space per damaged open.)
 func boltOpen(path string, mode os.FileMode, o *bolt.Options) (db *bolt.DB, err error) {
+	oc := *o
+	var file *os.File
+	openFile := oc.OpenFile
+	if openFile == nil {
+		openFile = os.OpenFile
+	}
+	oc.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := openFile(name, flag, perm)
+		file = f
+		return f, err
+	}
 	err = guarded(path, func() error {
 		var e error
-		db, e = bolt.Open(path, mode, o)
+		db, e = bolt.Open(path, mode, &oc)
 		return e
 	})
+	if err == nil && db != nil {
+		// With address space mapped ahead, bbolt grows the file in
+		// AllocSize steps (16 MiB by default): a one-project database
+		// would weigh 16 MiB. Small steps keep the file near its data.
+		db.AllocSize = fileGrowStep
+	}
+	if err != nil && db == nil && file != nil && errors.Is(err, ErrDamaged) {
+		// Unlock explicitly: bbolt's memory map keeps the open file
+		// alive, and with it the lock, after the descriptor is closed.
+		unlockFile(file)
+		file.Close()
+	}
 	return db, err
 }
 
@@ -225,6 +267,8 @@ func mapOpenErr(path string, err error) error {
 		return inUseErr(path, nil)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("cannot open %s: %w; fix its permissions or pass --db with another path", path, fs.ErrPermission)
+	case (errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrVersionMismatch)) && metaDamaged(path):
+		return damagedErr(path, errors.New("both meta pages fail their checksum"))
 	case errors.Is(err, bolt.ErrInvalid):
 		return notMopdeckErr(path, "not a bbolt database")
 	case errors.Is(err, bolt.ErrVersionMismatch):
@@ -284,7 +328,7 @@ func createNew(path string, opt Options) (*bolt.DB, error) {
 		if _, err := tx.CreateBucket(bucketProjects); err != nil {
 			return err
 		}
-		if err := meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion))); err != nil {
+		if err := meta.Put(keySchema, []byte(strconv.Itoa(currentSchema))); err != nil {
 			return err
 		}
 		if err := meta.Put(keyApp, []byte(opt.AppVersion)); err != nil {
@@ -300,71 +344,79 @@ func createNew(path string, opt Options) (*bolt.DB, error) {
 	return db, nil
 }
 
-// openExisting checks an existing file without writing, then opens it.
-func openExisting(path string, opt Options) (*bolt.DB, error) {
+// openExisting checks an existing file without writing, then opens it. An
+// older schema is upgraded after a copy of the file is set aside; backup
+// names that copy.
+func openExisting(path string, opt Options) (_ *bolt.DB, backup string, err error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot reach %s: %w; check the path", path, err)
+		return nil, "", fmt.Errorf("cannot reach %s: %w; check the path", path, err)
 	}
 	if fi.IsDir() {
-		return nil, fmt.Errorf("%s is a directory, %w: pass --db with a file path such as %s",
+		return nil, "", fmt.Errorf("%s is a directory, %w: pass --db with a file path such as %s",
 			path, ErrNotMopdeck, filepath.Join(path, "mopdeck.db"))
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, notMopdeckErr(path, "not a regular file")
+		return nil, "", notMopdeckErr(path, "not a regular file")
 	}
 	if fi.Size() == 0 {
-		return nil, notMopdeckErr(path, "empty file")
+		return nil, "", notMopdeckErr(path, "empty file")
 	}
 	if err := sniff(path, fi.Size()); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 
+	// Walk the pages before bbolt follows them (see scanFile), under a
+	// shared lock so that no other process writes meanwhile.
+	unlock, err := sharedLock(path, opt.Timeout)
+	if err != nil {
+		return nil, "", mapOpenErr(path, err)
+	}
+	err = scanOK(path)
+	if err != nil {
+		unlock()
+		return nil, "", err
+	}
 	// Read-only first: a shared lock and no write, whatever the file holds.
 	ro, err := boltOpen(path, 0, boltOptions(opt, true))
+	unlock()
 	if err != nil {
-		return nil, mapOpenErr(path, err)
-	}
-	// Under the shared lock no one writes: walk the pages before bbolt
-	// follows them (see scanFile).
-	if err := scanOK(path); err != nil {
-		ro.Close()
-		return nil, err
+		return nil, "", mapOpenErr(path, err)
 	}
 	schema, err := verify(path, ro)
 	if err != nil {
 		ro.Close()
-		return nil, err
+		return nil, "", err
 	}
 	if opt.ReadOnly {
-		if schema < SchemaVersion {
+		if schema < currentSchema {
 			ro.Close()
-			return nil, fmt.Errorf("%s has schema %d and needs an upgrade to %d: open it once without read-only", path, schema, SchemaVersion)
+			return nil, "", fmt.Errorf("%s has schema %d and needs an upgrade to %d: open it once read-write (run mopdeck without a command); a copy is kept", path, schema, currentSchema)
 		}
-		return ro, nil
+		return ro, "", nil
 	}
 	if err := ro.Close(); err != nil {
-		return nil, fmt.Errorf("cannot close %s after checking it: %w", path, err)
+		return nil, "", fmt.Errorf("cannot close %s after checking it: %w", path, err)
 	}
 
 	if err := writable(path, fi); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	db, err := boltOpen(path, 0o600, boltOptions(opt, false))
 	if err != nil {
-		return nil, mapOpenErr(path, err)
+		return nil, "", mapOpenErr(path, err)
 	}
 	// The file may have been replaced between the two opens: check again
 	// before the first write.
 	if schema, err = verify(path, db); err != nil {
 		db.Close()
-		return nil, err
+		return nil, "", err
 	}
-	if err := upgrade(path, db, schema); err != nil {
+	if backup, err = upgrade(path, db, schema); err != nil {
 		db.Close()
-		return nil, err
+		return nil, "", err
 	}
-	return db, nil
+	return db, backup, nil
 }
 
 // sniff looks for bbolt's magic number in the first or second meta page
@@ -395,7 +447,50 @@ func sniff(path string, size int64) error {
 			return nil
 		}
 	}
+	if metaDamaged(path) {
+		return damagedErr(path, errors.New("both meta pages are unreadable"))
+	}
 	return notMopdeckErr(path, "not a database file")
+}
+
+// metaDamaged tells a damaged bbolt file from a foreign one: page 0 still
+// has the header of a meta page, yet no meta page passes its checksum, or
+// the file is shorter than the pages its meta counts. A sound file of
+// another bbolt format passes the checksum and is foreign.
+func metaDamaged(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	var b [pageHeaderSize + 64]byte
+	if _, err := f.ReadAt(b[:], 0); err != nil {
+		return false
+	}
+	if ne.Uint64(b[0:]) != 0 || ne.Uint16(b[8:]) != metaFlag {
+		return false
+	}
+	for i := -1; i <= 14; i++ {
+		off := int64(0)
+		if i >= 0 {
+			off = 1024 << i
+		}
+		if _, err := f.ReadAt(b[:], off); err != nil {
+			break
+		}
+		m := b[pageHeaderSize:]
+		h := fnv.New64a()
+		h.Write(m[:56])
+		if ne.Uint16(b[8:]) == metaFlag && h.Sum64() == ne.Uint64(m[56:]) {
+			pages, pageSize := ne.Uint64(m[40:]), uint64(ne.Uint32(m[8:]))
+			return pageSize > 0 && pages > uint64(fi.Size())/pageSize
+		}
+	}
+	return true
 }
 
 // scanOK runs scanFile and turns its first problem into ErrDamaged.
@@ -439,7 +534,7 @@ func verify(path string, db *bolt.DB) (schema int, err error) {
 			if err != nil || n < 1 {
 				return notMopdeckErr(path, fmt.Sprintf("schema version %q is not a mopdeck one", truncate(string(v), 20)))
 			}
-			if n > SchemaVersion {
+			if n > currentSchema {
 				return newerSchemaErr(path, n)
 			}
 			schema = n
@@ -469,7 +564,7 @@ func soundFile(tx *bolt.Tx) error {
 // read-only (even for root) or cannot write.
 func writable(path string, fi fs.FileInfo) error {
 	msg := func(cause error) error {
-		return fmt.Errorf("cannot write %s: %w; open it read-only, or make it writable (chmod u+w %s)", path, cause, path)
+		return fmt.Errorf("cannot write %s: %w; make it writable (chmod u+w %s) — commands that only read it, such as report and check, still work", path, cause, path)
 	}
 	if fi.Mode().Perm()&0o222 == 0 {
 		return msg(fs.ErrPermission)
@@ -487,10 +582,12 @@ func writable(path string, fi fs.FileInfo) error {
 // migrations[n] upgrades a schema n file to n+1 inside one transaction.
 var migrations = map[int]func(tx *bolt.Tx) error{}
 
-// upgrade brings an older file to SchemaVersion and makes sure the
-// projects bucket exists. It writes only when something is missing.
-func upgrade(path string, db *bolt.DB, schema int) error {
-	need := schema < SchemaVersion
+// upgrade brings an older file to the current schema and makes sure the
+// projects bucket exists. It writes only when something is missing. Before
+// a schema migration it copies the file aside, byte for byte, and returns
+// the copy's path: whatever a migration gets wrong, the original is kept.
+func upgrade(path string, db *bolt.DB, schema int) (backup string, err error) {
+	need := schema < currentSchema
 	if !need {
 		_ = db.View(func(tx *bolt.Tx) error {
 			need = tx.Bucket(bucketProjects) == nil
@@ -498,25 +595,87 @@ func upgrade(path string, db *bolt.DB, schema int) error {
 		})
 	}
 	if !need {
-		return nil
+		return "", nil
 	}
-	return guarded(path, func() error {
+	for v := schema; v < currentSchema; v++ {
+		if migrations[v] == nil {
+			return "", fmt.Errorf("%s has schema %d and this mopdeck cannot upgrade it (no step from %d): use the mopdeck that wrote it; the file was not changed", path, schema, v)
+		}
+	}
+	if schema < currentSchema {
+		// The exclusive lock is held and nothing was written yet: the
+		// bytes on disk are the original file.
+		if backup, err = copyAside(path, schema); err != nil {
+			return "", err
+		}
+	}
+	err = guarded(path, func() error {
 		return db.Update(func(tx *bolt.Tx) error {
-			for v := schema; v < SchemaVersion; v++ {
-				m := migrations[v]
-				if m == nil {
-					return damagedErr(path, fmt.Errorf("no upgrade from schema %d", v))
-				}
-				if err := m(tx); err != nil {
+			for v := schema; v < currentSchema; v++ {
+				if err := migrations[v](tx); err != nil {
 					return fmt.Errorf("cannot upgrade %s from schema %d: %w; the file was not changed", path, v, err)
 				}
 			}
 			if _, err := tx.CreateBucketIfNotExists(bucketProjects); err != nil {
 				return err
 			}
-			return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+			return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(currentSchema)))
 		})
 	})
+	if err != nil {
+		// The transaction rolled back: the file is the original and the
+		// copy would only be clutter.
+		if backup != "" {
+			os.Remove(backup)
+		}
+		return "", writeErr(path, err)
+	}
+	return backup, nil
+}
+
+// copyAside copies the file at path to a new file beside it, named after
+// the schema it holds (mopdeck.db.schema1.bak, then .schema1.2.bak…), and
+// syncs the copy and its folder to disk before anything is migrated.
+func copyAside(path string, schema int) (string, error) {
+	fail := func(err error) (string, error) {
+		return "", fmt.Errorf("cannot copy %s aside before upgrading it from schema %d: %w; free some space or make its folder writable, then retry (the file was not changed)", path, schema, err)
+	}
+	src, err := os.Open(path)
+	if err != nil {
+		return fail(err)
+	}
+	defer src.Close()
+	var dst *os.File
+	var name string
+	for i := 1; dst == nil; i++ {
+		name = fmt.Sprintf("%s.schema%d.bak", path, schema)
+		if i > 1 {
+			name = fmt.Sprintf("%s.schema%d.%d.bak", path, schema, i)
+		}
+		dst, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) && i < 100 {
+			continue
+		}
+		if err != nil {
+			return fail(err)
+		}
+	}
+	_, err = io.Copy(dst, src)
+	if err == nil {
+		err = dst.Sync()
+	}
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+		return fail(err)
+	}
+	if dir, err := os.Open(filepath.Dir(path)); err == nil {
+		dir.Sync()
+		dir.Close()
+	}
+	return name, nil
 }
 
 // errNoop aborts a transaction that would change nothing.
@@ -559,7 +718,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if err == nil && mark {
 		s.appMarked.Store(true)
 	}
-	return err
+	return writeErr(s.path, err)
 }
 
 func (s *Store) projectBucket(tx *bolt.Tx, pid uint64) (*bolt.Bucket, error) {

@@ -8,8 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
+	"syscall"
 
 	"mopdeck/model"
 	"mopdeck/store"
@@ -70,7 +72,14 @@ func Userf(format string, a ...any) error { return UserError{fmt.Errorf(format, 
 
 // Run parses the global flags and runs the command (or interactive, with
 // no command) and returns the exit code.
-func Run(args []string, version string, stdout, stderr io.Writer, interactive func(*Env) error) int {
+func Run(args []string, version string, stdout, stderr io.Writer, interactive func(*Env) error) (code int) {
+	// A bug must not reach the user as a Go panic trace: one line, exit 2.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "mopdeck: internal error: %s; please report this line\n", model.SanitizeLine(fmt.Sprint(r)))
+			code = ExitInternal
+		}
+	}()
 	env := &Env{Version: version, Stdout: stdout, Stderr: stderr}
 	fs := flag.NewFlagSet("mopdeck", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -130,8 +139,14 @@ func Report(err error, stderr io.Writer) int {
 	return ExitInternal
 }
 
+// isStoreRefusal tells errors about the user's file or disk, which the
+// user can fix (exit 1), from mopdeck's own failures (exit 2).
 func isStoreRefusal(err error) bool {
-	for _, e := range []error{store.ErrInUse, store.ErrNotMopdeck, store.ErrNewerSchema, store.ErrDamaged, store.ErrNotFound} {
+	for _, e := range []error{
+		store.ErrInUse, store.ErrNotMopdeck, store.ErrNewerSchema, store.ErrDamaged, store.ErrNotFound,
+		fs.ErrPermission, fs.ErrNotExist,
+		syscall.ENOSPC, syscall.EDQUOT, syscall.EFBIG, syscall.EROFS, syscall.EIO,
+	} {
 		if errors.Is(err, e) {
 			return true
 		}

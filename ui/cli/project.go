@@ -19,7 +19,11 @@ func (e *Env) OpenStore(readOnly bool) (*store.Store, error) {
 		}
 		path = p
 	}
-	return store.Open(path, store.Options{AppVersion: e.Version, ReadOnly: readOnly})
+	s, err := store.Open(path, store.Options{AppVersion: e.Version, ReadOnly: readOnly})
+	if err == nil && s.SchemaBackup() != "" && e.Stderr != nil {
+		fmt.Fprintf(e.Stderr, "mopdeck: upgraded %s to this version's format; the file as it was is kept as %s\n", path, s.SchemaBackup())
+	}
+	return s, err
 }
 
 // PickProject returns the project named by --project (case-insensitive),

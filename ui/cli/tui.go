@@ -29,6 +29,9 @@ func Interactive(e *Env) error {
 		return err
 	}
 	// Dark or light is decided once, before the program owns the terminal.
+	// This asks nothing of the terminal: Bubble Tea's package init already
+	// asked (waiting at most 5 s where no terminal answers, as on a bare
+	// pseudo-terminal) and lipgloss keeps the answer.
 	styles := themes.NewStyles(palette, lipgloss.HasDarkBackground())
 	ctx := &common.Context{Store: s, Styles: styles, Now: time.Now, User: os.Getenv("USER")}
 	prog := tea.NewProgram(ui.New(ctx, p.ID), tea.WithAltScreen())
