@@ -7,11 +7,10 @@ import (
 )
 
 // keyMap holds every key of the pane, grouped by the mode that reads it.
-// The key i is left free for spreadsheet import.
 type keyMap struct {
 	nav components.NavKeys
 	// table
-	filter, facets, clear, sort, add, edit, del, undo, triage, matrix, advance, status key.Binding
+	filter, facets, clear, sort, add, edit, del, undo, triage, matrix, advance, status, importFile key.Binding
 	// triage
 	impact, cxLow, cxMedium, cxHigh, estimate, now, later, reject, next, prev, back key.Binding
 	// pickers and the matrix
@@ -23,19 +22,20 @@ func newKeyMap() keyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
 	return keyMap{
-		nav:     components.DefaultNavKeys(),
-		filter:  b([]string{"/"}, "/", "filter by text"),
-		facets:  b([]string{"f"}, "f", "filter by facet"),
-		clear:   b([]string{"esc"}, "esc", "clear filters"),
-		sort:    b([]string{"s"}, "s", "next sort column"),
-		add:     b([]string{"a"}, "a", "add"),
-		edit:    b([]string{"enter", "e"}, "enter/e", "edit"),
-		del:     b([]string{"d", "delete"}, "d", "delete"),
-		undo:    b([]string{"u"}, "u", "undo last change"),
-		triage:  b([]string{"t"}, "t", "triage"),
-		matrix:  b([]string{"m"}, "m", "impact/effort matrix"),
-		advance: b([]string{">"}, ">", "next status"),
-		status:  b([]string{"S"}, "S", "set status"),
+		nav:        components.DefaultNavKeys(),
+		filter:     b([]string{"/"}, "/", "filter by text"),
+		facets:     b([]string{"f"}, "f", "filter by facet"),
+		clear:      b([]string{"esc"}, "esc", "clear filters"),
+		sort:       b([]string{"s"}, "s", "next sort column"),
+		add:        b([]string{"a"}, "a", "add"),
+		edit:       b([]string{"enter", "e"}, "enter/e", "edit"),
+		del:        b([]string{"d", "delete"}, "d", "delete"),
+		undo:       b([]string{"u"}, "u", "undo last change"),
+		triage:     b([]string{"t"}, "t", "triage"),
+		matrix:     b([]string{"m"}, "m", "impact/effort matrix"),
+		advance:    b([]string{">"}, ">", "next status"),
+		status:     b([]string{"S"}, "S", "set status"),
+		importFile: b([]string{"i"}, "i", "import CSV/XLSX/JSON"),
 
 		impact:   b([]string{"1", "2", "3", "4", "5"}, "1-5", "impact"),
 		cxLow:    b([]string{"l"}, "l", "low complexity"),
@@ -66,7 +66,7 @@ func (k keyMap) tableFull() [][]key.Binding {
 	return [][]key.Binding{
 		k.nav.Bindings(),
 		{k.add, k.edit, k.del, k.undo, k.advance, k.status},
-		{k.filter, k.facets, k.clear, k.sort, k.triage, k.matrix},
+		{k.filter, k.facets, k.clear, k.sort, k.triage, k.matrix, k.importFile},
 	}
 }
 

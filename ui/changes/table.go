@@ -42,6 +42,8 @@ func (p *Pane) tableKey(msg tea.KeyMsg) tea.Cmd {
 		return p.openTriage()
 	case key.Matches(msg, k.add):
 		return p.openForm(model.ChangeRequest{CreatedAt: p.ctx.Now()}, false)
+	case key.Matches(msg, k.importFile):
+		return p.openImport()
 	case key.Matches(msg, k.undo):
 		return p.undo()
 	case !hasRow:
