@@ -17,6 +17,9 @@ import (
 	"mopdeck/ui/raci"
 )
 
+// raciPane is the RACI tab's index; the global @ opens its "me" picker.
+const raciPane = 2
+
 // Minimum window the layout is designed for; below it a note is shown.
 const (
 	MinWidth  = 80
@@ -71,12 +74,20 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		if msg.Width <= 0 || msg.Height <= 0 {
+			// Some pseudo-terminals report no size at all: draw for the
+			// classic 80×24 rather than nothing.
+			msg.Width, msg.Height = MinWidth, MinHeight
+		}
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
 		return m, m.broadcast(msg)
 	case common.ProjectLoadedMsg:
 		if msg.Data == nil || msg.Data.Project.ID != m.projectID {
 			return m, nil // a load for the project open before a switch
+		}
+		if msg.Data.OlderThan(m.data) {
+			return m, nil // overtaken by the load after a later save
 		}
 		m.data = msg.Data
 		m.switcher.SetProjects(msg.Projects, m.projectID)
@@ -130,6 +141,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		// Reload on the way in: another mopdeck may have added projects.
 		m.switcher.Open(m.ctx.Actor(m.data))
 		return common.LoadProject(m.ctx.Store, m.projectID)
+	case key.Matches(msg, m.keys.Me):
+		m.active = raciPane
+		return m.panes[raciPane].Update(msg)
 	case key.Matches(msg, m.keys.Next):
 		m.active = (m.active + 1) % len(m.panes)
 		return nil

@@ -189,14 +189,7 @@ func (p *Pane) load(d *model.ProjectData) tea.Cmd {
 // reloaded after every save, and loads started close together may arrive
 // out of order; history only grows, so its last entry dates a snapshot.
 func (p *Pane) stale(d *model.ProjectData) bool {
-	return p.data != nil && d != nil && d.Project.ID == p.data.Project.ID && lastHistoryID(d) < lastHistoryID(p.data)
-}
-
-func lastHistoryID(d *model.ProjectData) uint64 {
-	if len(d.History) == 0 {
-		return 0
-	}
-	return d.History[len(d.History)-1].ID
+	return d.OlderThan(p.data)
 }
 
 // refreshTable hands the filtered rows to the table and puts the cursor
