@@ -7,7 +7,10 @@ type globalKeys struct {
 	Next, Prev, Help, Quit, ForceQuit key.Binding
 	// Projects opens the project switcher.
 	Projects key.Binding
-	Tabs     [4]key.Binding
+	// Me picks who you are from any pane: it opens the RACI pane's picker,
+	// since "me" is a person of the matrix.
+	Me   key.Binding
+	Tabs [4]key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -18,6 +21,7 @@ func newGlobalKeys() globalKeys {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Projects:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "projects")),
+		Me:        key.NewBinding(key.WithKeys("@"), key.WithHelp("@", "who am I")),
 	}
 	names := []string{"phases", "change requests", "RACI", "docs"}
 	for i := range k.Tabs {
@@ -32,5 +36,5 @@ func (k globalKeys) short() []key.Binding {
 }
 
 func (k globalKeys) full() []key.Binding {
-	return append([]key.Binding{k.Next, k.Prev, k.Tabs[0], k.Tabs[1], k.Tabs[2], k.Tabs[3], k.Projects, k.Help, k.Quit}, k.ForceQuit)
+	return append([]key.Binding{k.Next, k.Prev, k.Tabs[0], k.Tabs[1], k.Tabs[2], k.Tabs[3], k.Projects, k.Me, k.Help, k.Quit}, k.ForceQuit)
 }

@@ -48,7 +48,7 @@ func (m *Model) tabBar() string {
 
 func (m *Model) statusLine() string {
 	st := m.ctx.Styles
-	project, me := "no project", "nobody"
+	project, me := "no project", "nobody (@ to choose)"
 	if m.data != nil {
 		project = model.SanitizeLine(m.data.Project.Name)
 		if name := m.data.PersonName(m.data.Project.MeID); name != "" {
