@@ -3,9 +3,12 @@ package cli
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
+	"mopdeck/model"
+	"mopdeck/store"
 	"mopdeck/store/bundle"
 	"mopdeck/store/changesio"
 )
@@ -80,35 +83,40 @@ func runExportChanges(e *Env, args []string) error {
 	if *project != "" {
 		e.Project = *project
 	}
-	s, err := e.OpenStore(true)
-	if err != nil {
+	return e.InProject(true, func(s *store.Store, p model.Project) error {
+		crs, err := s.Changes(p.ID)
+		if err != nil {
+			return err
+		}
+		phases, err := s.Phases(p.ID)
+		if err != nil {
+			return err
+		}
+		x := changesio.Export{Project: p.Name, Phases: phases}
+		err = e.toStdoutOrFile(*out,
+			func(w io.Writer) error { return changesio.Write(w, format, crs, x) },
+			func(path string) error { return changesio.WriteFile(path, format, crs, x) })
+		if err == nil && *out != "" {
+			fmt.Fprintf(e.Stderr, "exported %s of %q to %s\n", howMany(len(crs), "change request"), p.Name, *out)
+		}
 		return err
-	}
-	defer s.Close()
-	p, err := e.PickProject(s, false)
-	if err != nil {
-		return err
-	}
-	crs, err := s.Changes(p.ID)
-	if err != nil {
-		return err
-	}
-	phases, err := s.Phases(p.ID)
-	if err != nil {
-		return err
-	}
-	x := changesio.Export{Project: p.Name, Phases: phases}
-	if *out == "" {
+	})
+}
+
+// toStdoutOrFile writes through a buffer to stdout when out is empty, else
+// with writeFile (atomically, by the codecs); a file that cannot be
+// written is the user's to fix (a path, a permission, a full disk).
+func (e *Env) toStdoutOrFile(out string, write func(io.Writer) error, writeFile func(path string) error) error {
+	if out == "" {
 		w := bufio.NewWriterSize(e.Stdout, 256<<10)
-		if err := changesio.Write(w, format, crs, x); err != nil {
+		if err := write(w); err != nil {
 			return fmt.Errorf("cannot write the export: %w", err)
 		}
 		return w.Flush()
 	}
-	if err := changesio.WriteFile(*out, format, crs, x); err != nil {
+	if err := writeFile(out); err != nil {
 		return UserError{err}
 	}
-	fmt.Fprintf(e.Stderr, "exported %s of %q to %s\n", howMany(len(crs), "change request"), p.Name, *out)
 	return nil
 }
 
@@ -149,33 +157,19 @@ func runExportProject(e *Env, args []string) error {
 	case *project != "":
 		e.Project = *project
 	}
-	s, err := e.OpenStore(true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	p, err := e.PickProject(s, false)
-	if err != nil {
-		return err
-	}
-	d, err := s.LoadProject(p.ID)
+	d, err := e.LoadPicked()
 	if err != nil {
 		return err
 	}
 	now := time.Now()
-	if *out == "" {
-		w := bufio.NewWriterSize(e.Stdout, 256<<10)
-		if err := bundle.Write(w, d, e.Version, now); err != nil {
-			return fmt.Errorf("cannot write the bundle: %w", err)
-		}
-		return w.Flush()
+	err = e.toStdoutOrFile(*out,
+		func(w io.Writer) error { return bundle.Write(w, d, e.Version, now) },
+		func(path string) error { return bundle.WriteFile(path, d, e.Version, now) })
+	if err == nil && *out != "" {
+		fmt.Fprintf(e.Stderr, "exported project %q to %s: %s, %s, %s\n", d.Project.Name, *out,
+			howMany(len(d.Phases), "phase"), howMany(len(d.Changes), "change request"), howMany(len(d.History), "history entry"))
 	}
-	if err := bundle.WriteFile(*out, d, e.Version, now); err != nil {
-		return UserError{err}
-	}
-	fmt.Fprintf(e.Stderr, "exported project %q to %s: %s, %s, %s\n", p.Name, *out,
-		howMany(len(d.Phases), "phase"), howMany(len(d.Changes), "change request"), howMany(len(d.History), "history entry"))
-	return nil
+	return err
 }
 
 // isTerminal tells whether w is a terminal, where binary output would

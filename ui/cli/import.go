@@ -91,54 +91,47 @@ func runImportChanges(e *Env, args []string) error {
 			return Userf("%s does not exist: create a project first (mopdeck new), or pass --db with an existing database", path)
 		}
 	}
-	s, err := e.OpenStore(*dry)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	p, err := e.PickProject(s, false)
-	if err != nil {
-		return err
-	}
-	phases, err := s.Phases(p.ID)
-	if err != nil {
-		return err
-	}
-	res, err := changesio.ReadFile(files[0], changesio.Options{Phases: phases, Now: time.Now()})
-	if err != nil {
-		return UserError{err}
-	}
-	if len(res.Ignored) > 0 {
-		names := make([]string, len(res.Ignored))
-		for i, n := range res.Ignored {
-			names[i] = fmt.Sprintf("%q", model.SanitizeLine(n))
+	return e.InProject(*dry, func(s *store.Store, p model.Project) error {
+		phases, err := s.Phases(p.ID)
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(e.Stderr, "%s: ignored columns mopdeck does not know: %s\n", model.SanitizeLine(res.File), strings.Join(names, ", "))
-	}
-	if len(res.Problems) > 0 {
-		for _, pr := range res.Problems {
-			fmt.Fprintln(e.Stderr, model.SanitizeLine(pr.String()))
+		res, err := changesio.ReadFile(files[0], changesio.Options{Phases: phases, Now: time.Now()})
+		if err != nil {
+			return UserError{err}
 		}
-		return Userf("%s was refused (%s listed above): nothing was imported; fix the file and import it again",
-			res.File, howMany(len(res.Problems), "problem"))
-	}
-	if err := res.Err(); err != nil {
-		return UserError{err}
-	}
-	if *dry {
-		printDryRun(e.Stdout, res, p.Name, phases)
+		if len(res.Ignored) > 0 {
+			names := make([]string, len(res.Ignored))
+			for i, n := range res.Ignored {
+				names[i] = fmt.Sprintf("%q", model.SanitizeLine(n))
+			}
+			fmt.Fprintf(e.Stderr, "%s: ignored columns mopdeck does not know: %s\n", model.SanitizeLine(res.File), strings.Join(names, ", "))
+		}
+		if len(res.Problems) > 0 {
+			for _, pr := range res.Problems {
+				fmt.Fprintln(e.Stderr, model.SanitizeLine(pr.String()))
+			}
+			return Userf("%s was refused (%s listed above): nothing was imported; fix the file and import it again",
+				res.File, howMany(len(res.Problems), "problem"))
+		}
+		if err := res.Err(); err != nil {
+			return UserError{err}
+		}
+		if *dry {
+			printDryRun(e.Stdout, res, p.Name, phases)
+			return nil
+		}
+		saved, err := s.ImportChanges(p.ID, res.Changes, e.actor())
+		if err != nil {
+			if errors.Is(err, store.ErrInvalid) {
+				return UserError{fmt.Errorf("%s was not imported: %w", res.File, err)}
+			}
+			return err
+		}
+		res.Changes = saved
+		fmt.Fprintf(e.Stdout, "%s into %q\n", res.Summary(), p.Name)
 		return nil
-	}
-	saved, err := s.ImportChanges(p.ID, res.Changes, e.actor())
-	if err != nil {
-		if errors.Is(err, store.ErrInvalid) {
-			return UserError{fmt.Errorf("%s was not imported: %w", res.File, err)}
-		}
-		return err
-	}
-	res.Changes = saved
-	fmt.Fprintf(e.Stdout, "%s into %q\n", res.Summary(), p.Name)
-	return nil
+	})
 }
 
 // printDryRun lists what an import would add, one request a line.

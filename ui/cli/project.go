@@ -63,3 +63,28 @@ func (e *Env) PickProject(s *store.Store, create bool) (model.Project, error) {
 	}
 	return model.Project{}, Userf("no project named %q: the database has %s", e.Project, strings.Join(names, ", "))
 }
+
+// InProject opens the database, picks the project the flags name and runs
+// fn with both; the database is closed when fn returns.
+func (e *Env) InProject(readOnly bool, fn func(s *store.Store, p model.Project) error) error {
+	s, err := e.OpenStore(readOnly)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	p, err := e.PickProject(s, false)
+	if err != nil {
+		return err
+	}
+	return fn(s, p)
+}
+
+// LoadPicked reads, read-only, the whole project the flags name.
+func (e *Env) LoadPicked() (model.ProjectData, error) {
+	var d model.ProjectData
+	err := e.InProject(true, func(s *store.Store, p model.Project) (err error) {
+		d, err = s.LoadProject(p.ID)
+		return err
+	})
+	return d, err
+}

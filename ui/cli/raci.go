@@ -56,16 +56,7 @@ func runRACI(e *Env) error {
 	if *project != "" {
 		e.Project = *project
 	}
-	s, err := e.OpenStore(true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	p, err := e.PickProject(s, false)
-	if err != nil {
-		return err
-	}
-	d, err := s.LoadProject(p.ID)
+	d, err := e.LoadPicked()
 	if err != nil {
 		return err
 	}

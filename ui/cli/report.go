@@ -44,16 +44,7 @@ func runReport(e *Env) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.OpenStore(true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	p, err := e.PickProject(s, false)
-	if err != nil {
-		return err
-	}
-	d, err := s.LoadProject(p.ID)
+	d, err := e.LoadPicked()
 	if err != nil {
 		return err
 	}
