@@ -3,7 +3,6 @@ package ui_test
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,9 +15,8 @@ import (
 
 	"mopdeck/model"
 	"mopdeck/store"
-	"mopdeck/themes"
 	"mopdeck/ui"
-	"mopdeck/ui/common"
+	"mopdeck/ui/uitest"
 )
 
 // now is the fixed clock of every UI test.
@@ -33,21 +31,8 @@ func TestMain(m *testing.M) {
 // and returns the root model and its store.
 func newApp(t testing.TB, edit func(d *model.ProjectData)) (*ui.Model, *store.Store) {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "ui.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	d := model.SampleProject(now)
-	if edit != nil {
-		edit(&d)
-	}
-	d, err = s.CreateProject(d, "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := &common.Context{Store: s, Styles: themes.NewStyles(themes.Default(), true), Now: func() time.Time { return now }}
-	return ui.New(ctx, d.Project.ID), s
+	ctx, pid := uitest.Sample(t, edit)
+	return ui.New(ctx, pid), ctx.Store
 }
 
 // settle runs a command and every command it leads to, feeding each

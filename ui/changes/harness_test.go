@@ -2,7 +2,6 @@ package changes
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,8 +14,8 @@ import (
 
 	"mopdeck/model"
 	"mopdeck/store"
-	"mopdeck/themes"
 	"mopdeck/ui/common"
+	"mopdeck/ui/uitest"
 )
 
 var now = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
@@ -40,21 +39,9 @@ type harness struct {
 
 func newHarness(t testing.TB, edit func(d *model.ProjectData)) *harness {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "changes.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	d := model.SampleProject(now)
-	if edit != nil {
-		edit(&d)
-	}
-	d, err = s.CreateProject(d, "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := &common.Context{Store: s, Styles: themes.NewStyles(themes.Default(), true), Now: func() time.Time { return now }, User: "tester"}
-	h := &harness{t: t, p: New(ctx), s: s, ctx: ctx, pid: d.Project.ID}
+	ctx, pid := uitest.Sample(t, edit)
+	s := ctx.Store
+	h := &harness{t: t, p: New(ctx), s: s, ctx: ctx, pid: pid}
 	h.p.SetSize(120, 37)
 	h.run(common.LoadProject(s, h.pid))
 	return h

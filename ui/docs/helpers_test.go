@@ -2,7 +2,6 @@ package docs
 
 import (
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,8 +14,8 @@ import (
 
 	"mopdeck/model"
 	"mopdeck/store"
-	"mopdeck/themes"
 	"mopdeck/ui/common"
+	"mopdeck/ui/uitest"
 )
 
 // testNow is the pinned clock of the pane tests.
@@ -45,23 +44,11 @@ type harness struct {
 
 func newHarness(t testing.TB, edit func(d *model.ProjectData)) *harness {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "docs.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return testNow }
-	d := model.SampleProject(testNow)
-	if edit != nil {
-		edit(&d)
-	}
-	if d, err = s.CreateProject(d, "test"); err != nil {
-		t.Fatal(err)
-	}
-	ctx := &common.Context{Store: s, Styles: themes.NewStyles(themes.Default(), true), Now: func() time.Time { return testNow }, User: "tester"}
-	h := &harness{t: t, p: New(ctx), s: s, pid: d.Project.ID}
+	ctx, pid := uitest.Sample(t, edit)
+	s := ctx.Store
+	h := &harness{t: t, p: New(ctx), s: s, pid: pid}
 	h.p.SetSize(120, 37)
-	h.run(common.LoadProject(s, d.Project.ID))
+	h.run(common.LoadProject(s, pid))
 	return h
 }
 

@@ -2,7 +2,6 @@ package raci
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,8 +11,8 @@ import (
 
 	"mopdeck/model"
 	"mopdeck/store"
-	"mopdeck/themes"
 	"mopdeck/ui/common"
+	"mopdeck/ui/uitest"
 )
 
 var testNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
@@ -31,19 +30,11 @@ type harness struct {
 
 func newHarness(t testing.TB, d model.ProjectData, w, h int) *harness {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "raci.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	d, err = s.CreateProject(d, "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := &common.Context{Store: s, Styles: themes.NewStyles(themes.Default(), true), Now: func() time.Time { return testNow }, User: "tester"}
-	hs := &harness{t: t, pane: New(ctx), store: s, pid: d.Project.ID}
+	ctx, pid := uitest.Project(t, d)
+	s := ctx.Store
+	hs := &harness{t: t, pane: New(ctx), store: s, pid: pid}
 	hs.pane.SetSize(w, h)
-	hs.run(common.LoadProject(s, d.Project.ID))
+	hs.run(common.LoadProject(s, pid))
 	return hs
 }
 
