@@ -66,8 +66,9 @@ func reportDate(t time.Time) string {
 	return t.Format(DateLayout)
 }
 
-// reportRange writes "start – end", with "…" for a missing end and "—" when
-// both are missing.
+// reportRange writes "2026-09-24 → 09-25" (the end drops a year it
+// shares with the start, so phase tables stay narrow enough for a mail),
+// with "…" for a missing end and "—" when both are missing.
 func reportRange(start, end time.Time) string {
 	if start.IsZero() && end.IsZero() {
 		return reportMissingMarker
@@ -78,8 +79,11 @@ func reportRange(start, end time.Time) string {
 	}
 	if !end.IsZero() {
 		e = end.Format(DateLayout)
+		if !start.IsZero() && start.Year() == end.Year() {
+			e = end.Format("01-02")
+		}
 	}
-	return s + " – " + e
+	return s + " → " + e
 }
 
 // cell makes user text safe for one markdown table cell.
@@ -99,7 +103,7 @@ func reportPhases(b *strings.Builder, d ProjectData) {
 	for _, p := range phases {
 		status := p.Status.String()
 		if p.Gate.Override != nil {
-			status += " (started by override)"
+			status += " (override)"
 		}
 		done, total := p.DeliverablesDone()
 		dl := reportMissingMarker

@@ -51,10 +51,10 @@ func TestStatusReport(t *testing.T) {
 		"- **Go-live:** 2024-04-30",
 		"## Phases",
 		"| Phase | Status | Planned | Actual | Deliverables |",
-		"| Design | signed off | 2024-03-01 – 2024-03-11 | 2024-03-01 – 2024-03-10 | 1/1 |",
-		"| Build | in progress | 2024-03-11 – 2024-03-21 | 2024-03-11 – … | 1/1 |",
-		"| Test | not started | 2024-03-21 – 2024-04-05 | — | 1/1 |",
-		"| Deploy | not started | 2024-04-05 – 2024-04-06 | — | — |",
+		"| Design | signed off | 2024-03-01 → 03-11 | 2024-03-01 → 03-10 | 1/1 |",
+		"| Build | in progress | 2024-03-11 → 03-21 | 2024-03-11 → … | 1/1 |",
+		"| Test | not started | 2024-03-21 → 04-05 | — | 1/1 |",
+		"| Deploy | not started | 2024-04-05 → 04-06 | — | — |",
 		`The "Build" gate is ready to sign.`,
 		"## Change requests",
 		"7 change requests in all, 3 decided now and still open.",
@@ -138,7 +138,7 @@ func TestStatusReportBlockers(t *testing.T) {
 	}
 	got := StatusReport(d, reportNow)
 	for _, w := range []string{
-		"| Test | in progress (started by override) |",
+		"| Test | in progress (override) |",
 		`- "Test": started before the previous gate by Lea Lead on 2024-04-12 — test env ready␛[2J`,
 		"### Blocking the \"Test\" gate",
 		"- deliverable \"Regression report\" is not done",
@@ -258,5 +258,24 @@ func TestStatusReportGates(t *testing.T) {
 	}
 	if strings.Contains(StatusReport(ProjectData{Phases: []Phase{{ID: 1, Name: "Only"}}}, reportNow), "### Gates") {
 		t.Error("a project with no gate decided shows a Gates section")
+	}
+}
+
+func TestReportRangeDropsTheSharedYear(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	cases := []struct {
+		start, end time.Time
+		want       string
+	}{
+		{day(2026, 9, 24), day(2026, 9, 25), "2026-09-24 → 09-25"},
+		{day(2026, 12, 28), day(2027, 1, 26), "2026-12-28 → 2027-01-26"},
+		{day(2026, 11, 15), time.Time{}, "2026-11-15 → …"},
+		{time.Time{}, day(2026, 11, 15), "? → 2026-11-15"},
+		{time.Time{}, time.Time{}, "—"},
+	}
+	for _, c := range cases {
+		if got := reportRange(c.start, c.end); got != c.want {
+			t.Errorf("reportRange(%v, %v) = %q, want %q", c.start, c.end, got, c.want)
+		}
 	}
 }
