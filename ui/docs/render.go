@@ -140,11 +140,14 @@ func (p *Pane) keyFor(e entry) renderKey {
 }
 
 // display shows a rendering. The same doc at another width keeps its
-// place in proportion; a new revision keeps its offset; another doc opens
-// at the top. The match mark goes, line numbers having changed; a search
-// jump waiting for this doc is done now and marks its line.
+// place in proportion; a new revision keeps its offset, or stays at the
+// end when the reader was there (an edit that appends shows its lines);
+// another doc opens at the top. The match mark goes, line numbers having
+// changed; a search jump waiting for this doc is done now and marks its
+// line.
 func (p *Pane) display(r *rendering, sameDoc bool) {
 	frac := p.pager.fraction()
+	atEnd := p.pager.maxOffset() > 0 && p.pager.offset == p.pager.maxOffset()
 	prev := p.shown
 	p.shown, p.waiting, p.hiLine = p.showing, false, -1
 	p.pager.setLines(r.lines)
@@ -153,6 +156,8 @@ func (p *Pane) display(r *rendering, sameDoc bool) {
 		p.pager.goTop()
 	case prev.width != p.showing.width:
 		p.pager.setFraction(frac)
+	case atEnd:
+		p.pager.goBottom()
 	}
 	if p.target != nil && p.target.id == p.showing.id {
 		p.scrollToTarget(r)
