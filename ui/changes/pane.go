@@ -64,7 +64,7 @@ func New(ctx *common.Context) *Pane {
 		{Title: "Assignee", Width: 14, Optional: true},
 		{Title: "Age", Width: 4, Optional: true},
 	}
-	p := &Pane{ctx: ctx, keys: newKeyMap(), md: components.NewMarkdown(), writes: &writer{}}
+	p := &Pane{ctx: ctx, keys: newKeyMap(), md: ctx.Markdown(), writes: &writer{}}
 	p.table = components.NewTable(ctx.Styles, cols)
 	p.table.RowStyle = func(i int) *lipgloss.Style {
 		return &ctx.Styles.Quadrants[p.q.entries[p.q.shown[i]].q]

@@ -4,6 +4,7 @@
 package common
 
 import (
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -12,6 +13,7 @@ import (
 	"mopdeck/model"
 	"mopdeck/store"
 	"mopdeck/themes"
+	"mopdeck/ui/components"
 )
 
 // Context is handed to every pane once. Panes read the store only from the
@@ -23,6 +25,17 @@ type Context struct {
 	Now func() time.Time
 	// User is the login name, recorded in history until a "me" is chosen.
 	User string
+
+	mdOnce sync.Once
+	md     *components.Markdown
+}
+
+// Markdown is the one Glamour renderer and output cache of the program:
+// docs, phase goals and change-request descriptions share it, so a text
+// shown in two panes renders once.
+func (c *Context) Markdown() *components.Markdown {
+	c.mdOnce.Do(func() { c.md = components.NewMarkdown() })
+	return c.md
 }
 
 // Pane is one tab of the window.

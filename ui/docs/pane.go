@@ -61,7 +61,7 @@ func New(ctx *common.Context) *Pane {
 	return &Pane{
 		ctx:     ctx,
 		keys:    newKeys(),
-		md:      components.NewMarkdown(),
+		md:      ctx.Markdown(),
 		pending: map[renderKey]bool{},
 		want:    &atomic.Value{},
 		hiLine:  -1,

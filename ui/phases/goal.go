@@ -32,8 +32,8 @@ type goalCache struct {
 	pending map[goalKey]bool
 }
 
-func newGoalCache() *goalCache {
-	return &goalCache{md: components.NewMarkdown(), out: map[goalKey]string{}, pending: map[goalKey]bool{}}
+func newGoalCache(md *components.Markdown) *goalCache {
+	return &goalCache{md: md, out: map[goalKey]string{}, pending: map[goalKey]bool{}}
 }
 
 func (c *goalCache) done(m goalMsg) {

@@ -55,7 +55,7 @@ type Pane struct {
 
 // New returns the pane.
 func New(ctx *common.Context) *Pane {
-	return &Pane{ctx: ctx, keys: newKeyMap(), goals: newGoalCache()}
+	return &Pane{ctx: ctx, keys: newKeyMap(), goals: newGoalCache(ctx.Markdown())}
 }
 
 func (p *Pane) Title() string   { return "Phases" }
