@@ -23,7 +23,8 @@ const (
 // dates, the gates signed off or overridden and what blocks the gates of
 // the phases under way, the change requests by quadrant and by decision
 // (counts and estimated hours) with the open "now" list, the RACI rows
-// with problems and the overloaded people, and the recent history. All
+// with problems and the overloaded people, the audit checklists' progress
+// and the recent history. All
 // user text is passed through SanitizeLine. The output depends only on d and now.
 //
 // It is one pass over the change requests; only the top of the open "now"
@@ -35,6 +36,7 @@ func StatusReport(d ProjectData, now time.Time) string {
 	reportPhases(&b, d)
 	reportChanges(&b, d)
 	reportRACI(&b, d)
+	reportChecklists(&b, d)
 	reportHistory(&b, d)
 	return b.String()
 }

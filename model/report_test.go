@@ -279,3 +279,30 @@ func TestReportRangeDropsTheSharedYear(t *testing.T) {
 		}
 	}
 }
+
+func TestStatusReportChecklists(t *testing.T) {
+	d := reportFixture()
+	d.Checklists = []Checklist{
+		{ID: 1, Name: "Marketo mini-audit", Items: []CheckItem{
+			{Section: "Admin", Text: "a", Done: true},
+			{Section: "Admin", Text: "b"},
+			{Section: "Users", Text: "c", Done: true},
+			{Section: "Scoring\x1b[2J", Text: "d"},
+		}},
+		{ID: 2, Name: "Data clean-up", Items: []CheckItem{{Section: "Duplicates", Text: "e"}}},
+	}
+	got := StatusReport(d, reportNow)
+	for _, want := range []string{
+		"## Checklists",
+		"- **Marketo mini-audit**: 2 of 4 done; open: Admin, Scoring␛[2J",
+		"- **Data clean-up**: 0 of 1 done\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("report lacks %q:\n%s", want, got)
+		}
+	}
+	d.Checklists = nil
+	if strings.Contains(StatusReport(d, reportNow), "## Checklists") {
+		t.Error("a project without checklists gets an empty Checklists section")
+	}
+}
