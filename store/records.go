@@ -130,28 +130,47 @@ func (s *Store) DeleteChange(pid, id uint64, by string) error {
 // another) each start from what is stored, never from a stale copy. An
 // edit that changes nothing writes nothing and records no history.
 func (s *Store) UpdateChange(pid, id uint64, by string, edit func(model.ChangeRequest) (model.ChangeRequest, error)) (model.ChangeRequest, error) {
-	var out model.ChangeRequest
+	return updateOne(s, pid, changeSpec, id, fmt.Sprintf("CR-%d", id), by, edit)
+}
+
+// UpdateChecklist is UpdateChange for a checklist: two items ticked in
+// quick succession both stay ticked.
+func (s *Store) UpdateChecklist(pid, id uint64, by string, edit func(model.Checklist) (model.Checklist, error)) (model.Checklist, error) {
+	return updateOne(s, pid, checklistSpec, id, "the checklist", by, edit)
+}
+
+// UpdatePhase is UpdateChange for a phase: deliverables ticked in quick
+// succession all stay ticked.
+func (s *Store) UpdatePhase(pid, id uint64, by string, edit func(model.Phase) (model.Phase, error)) (model.Phase, error) {
+	return updateOne(s, pid, phaseSpec, id, "the phase", by, edit)
+}
+
+// updateOne reads a stored record, applies edit and saves the result with
+// history in one transaction; an unchanged result writes nothing. what
+// names the record in the message when it is gone.
+func updateOne[T any](s *Store, pid uint64, sp *spec[T], id uint64, what, by string, edit func(T) (T, error)) (T, error) {
+	var out T
 	err := s.update(func(tx *bolt.Tx) error {
 		pb, err := s.projectBucket(tx, pid)
 		if err != nil {
 			return err
 		}
-		cur, ok, err := getRecord[model.ChangeRequest](pb, KindChanges, id)
+		cur, ok, err := getRecord[T](pb, sp.kind, id)
 		if err != nil {
 			return err
 		}
 		if !ok {
-			return fmt.Errorf("CR-%d %w: it may have been deleted meanwhile; reload the project", id, ErrNotFound)
+			return fmt.Errorf("%s %w: it may have been deleted meanwhile; reload the project", what, ErrNotFound)
 		}
 		next, err := edit(cur)
 		if err != nil {
 			return invalid(err)
 		}
-		next.ID = id
-		if err := next.Validate(); err != nil {
+		sp.setID(&next, id)
+		if err := sp.validate(next); err != nil {
 			return invalid(err)
 		}
-		saved, changed, err := putRecord(s, pb, changeSpec, next, by)
+		saved, changed, err := putRecord(s, pb, sp, next, by)
 		if err != nil {
 			return err
 		}

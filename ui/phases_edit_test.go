@@ -279,3 +279,29 @@ func TestOverlapIsShownOnThePhase(t *testing.T) {
 		t.Fatalf("Build does not overlap anything:\n%s", v)
 	}
 }
+
+// Two deliverables ticked before the first save's reload arrives both
+// stay ticked: each write starts from the stored phase.
+func TestTwoQuickDeliverableTicksBothStay(t *testing.T) {
+	m, s := phStarted(t, 120, 40, meSarah)
+	press(t, m, "j", "j", "j", "j", "enter") // Train: 0/2 deliverables
+	_, first := m.Update(key(" "))
+	_, _ = m.Update(key("j"))
+	_, second := m.Update(key(" "))
+	settle(t, m, first)
+	settle(t, m, second)
+	d, err := s.LoadProject(m.ProjectID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ph := range d.Phases {
+		if ph.Name != "Train" {
+			continue
+		}
+		if done, total := ph.DeliverablesDone(); done != 2 || total != 2 {
+			t.Fatalf("Train deliverables done %d/%d after two quick ticks, want 2/2", done, total)
+		}
+		return
+	}
+	t.Fatal("no Train phase")
+}

@@ -125,7 +125,15 @@ func (p *Pane) toggleItem(ph model.Phase) tea.Cmd {
 		what = "not done"
 	}
 	p.want, p.wantItem = ph.ID, p.item
-	return p.save([]model.Phase{next}, itemSummary(ph, kind, i, what))
+	// The toggle is applied again to the stored phase inside the write, so
+	// items ticked before the reload arrives all stay ticked.
+	s, pid, by, me, now := p.ctx.Store, p.data.Project.ID, p.actor(), p.me(), p.ctx.Now()
+	return common.Save(itemSummary(ph, kind, i, what), func() error {
+		_, err := s.UpdatePhase(pid, ph.ID, by, func(stored model.Phase) (model.Phase, error) {
+			return model.ToggleItem(stored, kind, i, me, now)
+		})
+		return err
+	})
 }
 
 // addItem asks for a name and adds a deliverable (or an exit item, when an
