@@ -2,6 +2,8 @@ package model
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -39,4 +41,26 @@ func (c Checklist) Progress() (done, total int) {
 		}
 	}
 	return done, len(c.Items)
+}
+
+// Toggle checks the item as done by byID at at, or unchecks it (who and
+// when cleared).
+func (it *CheckItem) Toggle(byID uint64, at time.Time) {
+	it.Done = !it.Done
+	if it.Done {
+		it.ByID, it.At = byID, at
+	} else {
+		it.ByID, it.At = 0, time.Time{}
+	}
+}
+
+// ToggleChecklistItem returns c with item i toggled by byID at at; c itself
+// is left as it was.
+func ToggleChecklistItem(c Checklist, i int, byID uint64, at time.Time) (Checklist, error) {
+	if i < 0 || i >= len(c.Items) {
+		return c, fmt.Errorf("checklist %q has no item %d: reload the project", SanitizeLine(c.Name), i+1)
+	}
+	c.Items = slices.Clone(c.Items)
+	c.Items[i].Toggle(byID, at)
+	return c, nil
 }

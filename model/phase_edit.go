@@ -178,13 +178,7 @@ func ToggleItem(ph Phase, kind ItemKind, i int, byID uint64, at time.Time) (Phas
 		ph.Deliverables[i].Done = !ph.Deliverables[i].Done
 		return ph, nil
 	}
-	it := &ph.Checklist[i]
-	it.Done = !it.Done
-	if it.Done {
-		it.ByID, it.At = byID, at
-	} else {
-		it.ByID, it.At = 0, time.Time{}
-	}
+	ph.Checklist[i].Toggle(byID, at)
 	return ph, nil
 }
 

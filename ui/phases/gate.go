@@ -10,8 +10,9 @@ import (
 	"mopdeck/ui/common"
 )
 
-// errNoMe asks for the "me" choice that gate moves are recorded under.
-var errNoMe = errors.New(`choose who you are first (@ picks "me"): gate moves are recorded in your name`)
+// errNoMe asks for the "me" choice that gate moves and checklist checks
+// are recorded under.
+var errNoMe = errors.New(`choose who you are first (@ picks "me"): it is recorded in your name`)
 
 // signOff asks for a note, then for confirmation, then signs the gate as
 // "me". Someone who may not sign, or a gate still blocked, is refused at

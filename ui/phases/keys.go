@@ -8,7 +8,8 @@ import (
 
 // keyMap holds the Phases pane's keys. The list of phases and the selected
 // phase's items (deliverables, exit checklist) share most keys: add, edit,
-// delete and move act on whichever has the focus.
+// delete and move act on whichever has the focus. The checklists view
+// (c) lists the project's audit checklists.
 type keyMap struct {
 	nav                      components.NavKeys
 	open, back               key.Binding
@@ -18,6 +19,11 @@ type keyMap struct {
 	add, edit, remove        key.Binding
 	moveUp, moveDown         key.Binding
 	undo, timeline           key.Binding
+	// The checklists view has its own keys, so that the help names what
+	// a, d and u do there.
+	checklists     key.Binding
+	attach, detach key.Binding
+	undoChecklist  key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -37,5 +43,10 @@ func newKeyMap() keyMap {
 		moveDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
 		undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo phase change")),
 		timeline: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "timeline")),
+
+		checklists:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "checklists")),
+		attach:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "attach checklist")),
+		detach:        key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete checklist")),
+		undoChecklist: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo checklist change")),
 	}
 }

@@ -1,7 +1,7 @@
 // Package phases is the Phases pane: where the project stands against its
 // plan, phase by phase, with each gate; its deliverables and exit
-// checklist; the timeline; and the edits and gate moves (start, override,
-// sign-off).
+// checklist; the timeline; the project's audit checklists; and the edits
+// and gate moves (start, override, sign-off).
 package phases
 
 import (
@@ -22,7 +22,8 @@ const (
 	focusItems
 )
 
-// Pane shows the phases list and the selected phase, or the timeline.
+// Pane shows the phases list and the selected phase, or the timeline, or
+// the project's checklists.
 type Pane struct {
 	ctx  *common.Context
 	keys keyMap
@@ -35,9 +36,11 @@ type Pane struct {
 	// exit checklist) while focus is on them.
 	item     int
 	timeline bool
-	prompt   components.Prompt
-	confirm  components.Confirm
-	goals    *goalCache
+	// cl is the checklists view, shown instead of the phases when on.
+	cl      checklistView
+	prompt  components.Prompt
+	confirm components.Confirm
+	goals   *goalCache
 	// blockers caches GateBlockers per phase for the loaded data: the Test
 	// gate sorts every open change, which a keystroke should not redo.
 	blockers map[uint64][]model.Blocker
@@ -70,6 +73,9 @@ func (p *Pane) SetSize(w, h int) {
 	p.width, p.height = w, h
 	p.cursor.Height = max(h-headLines, 1)
 	p.cursor.Clamp()
+	p.cl.cursor.Height = max(h-1, 1)
+	p.cl.cursor.Clamp()
+	p.cl.scroll(p.clBodyHeight())
 }
 
 // Update routes one message: loads and renderings, then keys to whatever
@@ -102,8 +108,15 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case p.data == nil:
 		return nil
 	case key.Matches(msg, p.keys.timeline):
-		p.timeline = !p.timeline
+		p.timeline, p.cl.on = !p.timeline, false
 		return nil
+	case key.Matches(msg, p.keys.checklists):
+		p.toggleChecklists()
+		return nil
+	}
+	p.cl.choosing = false
+	if p.cl.on {
+		return p.checklistKey(msg)
 	}
 	if p.focus == focusItems {
 		return p.itemKey(msg)
@@ -121,6 +134,8 @@ func (p *Pane) phaseKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, p.keys.add):
 		return p.addPhase()
+	case p.timeline && key.Matches(msg, p.keys.back):
+		p.timeline = false
 	case !ok:
 		return nil
 	case key.Matches(msg, p.keys.open):
@@ -193,14 +208,21 @@ func (p *Pane) load(d *model.ProjectData) {
 	if ph, ok := p.selected(); ok {
 		keep = ph.ID
 	}
+	keepList, keepCheck := uint64(0), -1
+	if row, ok := p.cl.selected(); ok && p.data != nil {
+		keepList, keepCheck = p.data.Checklists[row.list].ID, row.item
+	}
 	if p.data != nil && p.data.Project.ID != d.Project.ID {
 		keep, keepItem, p.focus, p.timeline = 0, 0, focusPhases, false
+		keepList, p.cl.on, p.cl.cursor.Pos, p.cl.off, p.cl.wantLast = 0, false, 0, 0, false
 		p.prompt.Close()
 	}
 	if p.want != 0 {
 		keep, keepItem, p.want = p.want, p.wantItem, 0
 	}
 	p.data = d
+	p.cl.build(d, keepList, keepCheck)
+	p.cl.scroll(p.clBodyHeight())
 	p.phases = model.PhasesInOrder(d.Phases)
 	p.blockers = make(map[uint64][]model.Blocker, len(p.phases))
 	p.cursor.N = len(p.phases)
@@ -246,17 +268,27 @@ func (p *Pane) actor() string { return p.ctx.Actor(p.data) }
 
 func (p *Pane) ShortHelp() []key.Binding {
 	k := p.keys
+	if p.cl.on {
+		return []key.Binding{k.nav.Up, k.nav.Down, k.toggle, k.attach, k.detach, k.undoChecklist, k.back}
+	}
 	if p.focus == focusItems {
 		return []key.Binding{k.toggle, k.add, k.edit, k.remove, k.back}
 	}
-	return []key.Binding{k.nav.Up, k.nav.Down, k.open, k.signOff, k.start, k.timeline, k.undo}
+	return []key.Binding{k.nav.Up, k.nav.Down, k.open, k.signOff, k.start, k.timeline, k.checklists, k.undo}
 }
 
 func (p *Pane) FullHelp() [][]key.Binding {
 	k := p.keys
+	if p.cl.on {
+		return [][]key.Binding{
+			{k.toggle, k.attach, k.detach, k.undoChecklist},
+			{k.checklists, k.timeline, k.back},
+			p.keys.nav.Bindings(),
+		}
+	}
 	return [][]key.Binding{
 		{k.start, k.override, k.ready, k.signOff},
-		{k.open, k.back, k.toggle, k.timeline},
+		{k.open, k.back, k.toggle, k.timeline, k.checklists},
 		{k.add, k.edit, k.remove, k.moveUp, k.moveDown, k.undo},
 		p.keys.nav.Bindings(),
 	}

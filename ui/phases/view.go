@@ -9,7 +9,7 @@ import (
 )
 
 // View draws the top line (summary, or the open prompt or question), then
-// the list beside the selected phase, or the timeline.
+// the list beside the selected phase, or the timeline, or the checklists.
 func (p *Pane) View() string {
 	st := p.ctx.Styles
 	if p.data == nil {
@@ -17,6 +17,9 @@ func (p *Pane) View() string {
 	}
 	top := p.topLine()
 	body := p.height - 1
+	if p.cl.on {
+		return top + "\n" + p.checklistsView(body)
+	}
 	if len(p.phases) == 0 {
 		return top + "\n" + st.Faint.Render("No phases yet: press a to add one.")
 	}
@@ -37,6 +40,8 @@ func (p *Pane) topLine() string {
 		return p.confirm.View(st, p.width)
 	case p.prompt.Active():
 		return p.prompt.View(st, p.width)
+	case p.cl.on:
+		return p.checklistsSummary()
 	}
 	signed, overdue := 0, 0
 	today := p.ctx.Now()

@@ -1,0 +1,273 @@
+package phases
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"mopdeck/model"
+	"mopdeck/store"
+	"mopdeck/ui/common"
+	"mopdeck/ui/components"
+)
+
+// clRowKind is what one line of the checklists view shows.
+type clRowKind int
+
+const (
+	clHead    clRowKind = iota // a checklist's name and progress
+	clSection                  // a section title inside a checklist
+	clItem                     // one item, selectable
+	clEmpty                    // a checklist without items, selectable so that it can be deleted
+	clGap                      // the blank line between two checklists
+)
+
+// clRow is one line of the checklists view: which checklist (index in
+// ProjectData.Checklists) and which item of it.
+type clRow struct {
+	kind clRowKind
+	list int
+	item int
+}
+
+// checklistView is the state of the checklists view: its rows, built once
+// per load, and a cursor over the selectable ones.
+type checklistView struct {
+	on   bool
+	rows []clRow
+	// sel holds the row index of each selectable row, in order; the
+	// cursor moves over sel.
+	sel    []int
+	cursor components.Cursor
+	// off is the first row drawn.
+	off int
+	// choosing is set while the prompt asks which built-in checklist to
+	// attach, so that the view lists the choices.
+	choosing bool
+	// wantLast selects the newest checklist on the next load (an attached
+	// one has no ID until it is stored).
+	wantLast bool
+}
+
+// build lays the project's checklists out as rows, keeping the cursor on
+// the same item of the same checklist when it is still there.
+func (v *checklistView) build(d *model.ProjectData, keepID uint64, keepItem int) {
+	v.rows, v.sel = v.rows[:0], v.sel[:0]
+	pos, lastFirst := -1, -1
+	for li, c := range d.Checklists {
+		if li > 0 {
+			v.rows = append(v.rows, clRow{kind: clGap, list: li})
+		}
+		v.rows = append(v.rows, clRow{kind: clHead, list: li})
+		lastFirst = len(v.sel)
+		if len(c.Items) == 0 {
+			v.sel = append(v.sel, len(v.rows))
+			v.rows = append(v.rows, clRow{kind: clEmpty, list: li, item: -1})
+			continue
+		}
+		section := ""
+		for i, it := range c.Items {
+			if i == 0 || it.Section != section {
+				section = it.Section
+				if strings.TrimSpace(section) != "" {
+					v.rows = append(v.rows, clRow{kind: clSection, list: li, item: i})
+				}
+			}
+			if c.ID == keepID && i == keepItem {
+				pos = len(v.sel)
+			}
+			v.sel = append(v.sel, len(v.rows))
+			v.rows = append(v.rows, clRow{kind: clItem, list: li, item: i})
+		}
+	}
+	v.cursor.N = len(v.sel)
+	switch {
+	case v.wantLast && lastFirst >= 0:
+		v.cursor.Pos, v.wantLast = lastFirst, false
+	case pos >= 0:
+		v.cursor.Pos = pos
+	}
+	v.cursor.Clamp()
+}
+
+// selected is the row under the cursor.
+func (v *checklistView) selected() (clRow, bool) {
+	if v.cursor.Pos < 0 || v.cursor.Pos >= len(v.sel) {
+		return clRow{}, false
+	}
+	return v.rows[v.sel[v.cursor.Pos]], true
+}
+
+// scroll keeps the selected row in a window of h rows, with the section
+// and checklist titles just above it when they fit.
+func (v *checklistView) scroll(h int) {
+	v.off = scrollFrom(v.rows, v.sel, v.cursor.Pos, v.off, h)
+}
+
+// scrollFrom is the first row to draw so that row sel[pos] shows in h
+// rows, moving as little as possible from off.
+func scrollFrom(rows []clRow, sel []int, pos, off, h int) int {
+	h = max(h, 1)
+	if pos >= 0 && pos < len(sel) {
+		r := sel[pos]
+		top := r
+		for top > 0 && (rows[top-1].kind == clHead || rows[top-1].kind == clSection) && r-(top-1) < h {
+			top--
+		}
+		off = min(off, top)
+		if r >= off+h {
+			off = r - h + 1
+		}
+	}
+	return min(max(off, 0), max(len(rows)-h, 0))
+}
+
+// clBodyHeight is how many rows of checklists the view has room for:
+// the pane less its top line and, while attaching, the list of choices.
+func (p *Pane) clBodyHeight() int {
+	h := p.height - 1
+	if p.cl.choosing && p.prompt.Active() {
+		h -= len(p.choiceLines(p.width))
+	}
+	return max(h, 1)
+}
+
+// toggleChecklists opens or closes the checklists view.
+func (p *Pane) toggleChecklists() {
+	p.cl.on, p.timeline = !p.cl.on, false
+	if p.cl.on {
+		p.focus = focusPhases
+		p.cl.scroll(p.clBodyHeight())
+	}
+}
+
+// checklistKey handles a key while the checklists view is shown.
+func (p *Pane) checklistKey(msg tea.KeyMsg) tea.Cmd {
+	// Scrolled after the key: an open prompt lists the choices above.
+	defer func() { p.cl.scroll(p.clBodyHeight()) }()
+	if p.cl.cursor.HandleKey(p.keys.nav, msg) {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, p.keys.back):
+		p.cl.on = false
+	case key.Matches(msg, p.keys.toggle):
+		return p.toggleCheck()
+	case key.Matches(msg, p.keys.attach):
+		return p.attachChecklist()
+	case key.Matches(msg, p.keys.detach):
+		return p.removeChecklist()
+	case key.Matches(msg, p.keys.undoChecklist):
+		return common.Undo(p.ctx.Store, p.data.Project.ID, p.actor(), store.KindChecklists)
+	}
+	return nil
+}
+
+// toggleCheck checks the item under the cursor as "me", or unchecks it.
+// Either way it needs a "me": a check says who did it.
+func (p *Pane) toggleCheck() tea.Cmd {
+	row, ok := p.cl.selected()
+	if !ok || row.kind != clItem {
+		return nil
+	}
+	me := p.me()
+	if me == 0 {
+		return common.Error(errNoMe)
+	}
+	next, err := model.ToggleChecklistItem(p.data.Checklists[row.list], row.item, me, p.ctx.Now())
+	if err != nil {
+		return common.Error(err)
+	}
+	it := next.Items[row.item]
+	what := "checked"
+	if !it.Done {
+		what = "unchecked"
+	}
+	done, total := next.Progress()
+	note := fmt.Sprintf("%q %s (%d/%d)", shorten(it.Text, 40), what, done, total)
+	// The toggle is applied again to the stored copy, inside the write:
+	// two items ticked before the reload arrives both stay ticked.
+	s, pid, by, id, item, now := p.ctx.Store, p.data.Project.ID, p.actor(), next.ID, row.item, p.ctx.Now()
+	return common.Save(note, func() error {
+		_, err := s.UpdateChecklist(pid, id, by, func(c model.Checklist) (model.Checklist, error) {
+			return model.ToggleChecklistItem(c, item, me, now)
+		})
+		return err
+	})
+}
+
+// attachChecklist asks which built-in checklist to attach (by number or
+// key, the choices listed in the view) and stores a fresh copy of it.
+// Attaching one the project already has gives it a second, separate copy.
+func (p *Pane) attachChecklist() tea.Cmd {
+	var ask func(string) tea.Cmd
+	ask = func(value string) tea.Cmd {
+		p.cl.choosing = true
+		n := len(model.ChecklistTemplates())
+		return p.prompt.Open(fmt.Sprintf("attach which checklist (1–%d or key)", n), value, func(text string) tea.Cmd {
+			p.cl.choosing = false
+			tpl, err := pickChecklistTemplate(text)
+			if err != nil {
+				return tea.Batch(common.Error(err), ask(text))
+			}
+			c := model.Checklist{Name: tpl.Name, Items: slices.Clone(tpl.Items)}
+			s, pid, by := p.ctx.Store, p.data.Project.ID, p.actor()
+			p.cl.wantLast = true
+			return common.Save(fmt.Sprintf("checklist %q attached (0/%d)", tpl.Name, len(c.Items)), func() error {
+				_, err := s.SaveChecklist(pid, c, by)
+				return err
+			})
+		})
+	}
+	return ask("")
+}
+
+// pickChecklistTemplate finds a built-in checklist by its number in the
+// list (from 1), its key or its name, in any case.
+func pickChecklistTemplate(choice string) (model.ChecklistTemplate, error) {
+	choice = strings.TrimSpace(choice)
+	tpls := model.ChecklistTemplates()
+	if n, err := strconv.Atoi(choice); err == nil && n >= 1 && n <= len(tpls) {
+		return tpls[n-1], nil
+	}
+	keys := make([]string, len(tpls))
+	for i, t := range tpls {
+		if strings.EqualFold(choice, t.Key) || strings.EqualFold(choice, t.Name) {
+			return t, nil
+		}
+		keys[i] = t.Key
+	}
+	if choice == "" {
+		return model.ChecklistTemplate{}, fmt.Errorf("no checklist chosen: type 1–%d or a key (%s), esc cancels", len(tpls), strings.Join(keys, ", "))
+	}
+	return model.ChecklistTemplate{}, fmt.Errorf("no built-in checklist %q: type 1–%d or a key (%s), esc cancels", shorten(choice, 30), len(tpls), strings.Join(keys, ", "))
+}
+
+// removeChecklist deletes the checklist under the cursor after a
+// confirmation; undo brings it back with its checks.
+func (p *Pane) removeChecklist() tea.Cmd {
+	row, ok := p.cl.selected()
+	if !ok {
+		return nil
+	}
+	c := p.data.Checklists[row.list]
+	done, total := c.Progress()
+	name := model.SanitizeLine(c.Name)
+	s, pid, by, id := p.ctx.Store, p.data.Project.ID, p.actor(), c.ID
+	p.confirm.Open(fmt.Sprintf("Delete checklist %q (%d/%d checked)? u undoes it", name, done, total), func() tea.Cmd {
+		return common.Save(fmt.Sprintf("checklist %q deleted", name), func() error {
+			return s.DeleteChecklist(pid, id, by)
+		})
+	})
+	return nil
+}
+
+// shorten sanitises s and cuts it to n cells with an ellipsis, for notes.
+func shorten(s string, n int) string {
+	return ansi.Truncate(model.SanitizeLine(s), n, "…")
+}
