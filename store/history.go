@@ -199,6 +199,9 @@ func (s *Store) revert(pb *bolt.Bucket, t model.HistoryEntry, by string) error {
 		return err
 	}
 	e.Before, e.After = cur, rec
+	// unlinked gathers what points at records this undo removes, so the
+	// undo entry tells the whole story.
+	var unlinked []cascadeItem
 	for _, it := range cascade {
 		cb, err := kindValues(pb, it.Kind)
 		if err != nil {
@@ -208,6 +211,13 @@ func (s *Store) revert(pb *bolt.Bucket, t model.HistoryEntry, by string) error {
 			continue // edited or removed since: leave it
 		}
 		if len(it.Before) == 0 {
+			// Created by the entry (a phase inserted in a batch): what
+			// was tied to it since is unlinked, as a delete would.
+			more, _, err := cascadeDelete(pb, it.Kind, it.Key)
+			if err != nil {
+				return err
+			}
+			unlinked = append(unlinked, more...)
 			if err := cb.Delete(it.Key); err != nil {
 				return err
 			}
@@ -217,6 +227,11 @@ func (s *Store) revert(pb *bolt.Bucket, t model.HistoryEntry, by string) error {
 			continue
 		}
 		if err := cb.Put(it.Key, it.Before); err != nil {
+			return err
+		}
+	}
+	if len(unlinked) > 0 && e.Before != nil {
+		if e.Before, err = withCascade(e.Before, unlinked); err != nil {
 			return err
 		}
 	}

@@ -121,13 +121,7 @@ func (s *Store) SaveProject(p model.Project, by string) (model.Project, error) {
 		if err != nil {
 			return err
 		}
-		if err := refPerson(pb, "sponsor", p.SponsorID); err != nil {
-			return err
-		}
-		if err := refPerson(pb, "lead", p.LeadID); err != nil {
-			return err
-		}
-		if err := refPerson(pb, `"me"`, p.MeID); err != nil {
+		if err := projectRefs(pb, p); err != nil {
 			return err
 		}
 		cur := bytes.Clone(pb.Get(keyProject))
@@ -154,6 +148,19 @@ func (s *Store) SaveProject(p model.Project, by string) (model.Project, error) {
 		return p, err
 	}
 	return p, nil
+}
+
+// projectRefs checks the people the project names exist.
+func projectRefs(pb *bolt.Bucket, p model.Project) error {
+	for _, r := range []struct {
+		what string
+		id   uint64
+	}{{"sponsor", p.SponsorID}, {"lead", p.LeadID}, {`"me"`, p.MeID}} {
+		if err := refPerson(pb, r.what, r.id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func refPerson(pb *bolt.Bucket, what string, id uint64) error {

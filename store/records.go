@@ -49,6 +49,14 @@ var phaseSpec = &spec[model.Phase]{
 	setID:    func(p *model.Phase, id uint64) { p.ID = id },
 	validate: model.Phase.Validate,
 	label:    func(p model.Phase) string { return fmt.Sprintf("phase %q", truncate(p.Name, 40)) },
+	refs: func(pb *bolt.Bucket, p model.Phase) error {
+		for _, d := range p.Deliverables {
+			if d.DocID != 0 && !exists(pb, KindDocs, d.DocID) {
+				return invalidf("deliverable %q points at doc %d, which does not exist: link an existing doc or none", d.Name, d.DocID)
+			}
+		}
+		return nil
+	},
 }
 
 var changeSpec = &spec[model.ChangeRequest]{
@@ -503,6 +511,14 @@ func refsOf(pb *bolt.Bucket, kind string, val []byte) error {
 		return refsAs(pb, activitySpec, val)
 	case KindDocs:
 		return refsAs(pb, docSpec, val)
+	case KindPhases:
+		return refsAs(pb, phaseSpec, val)
+	case KindProject:
+		p, err := decode[model.Project](val)
+		if err != nil {
+			return err
+		}
+		return projectRefs(pb, p)
 	case KindCells:
 		a, err := decode[model.Assignment](val)
 		if err != nil {

@@ -62,11 +62,15 @@ func TestSaveEveryTypeRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	report, err := s.SaveDoc(pid, model.Doc{Title: "Test report", Body: "# Report\n", Rev: 1, Updated: t0}, "me")
+	if err != nil {
+		t.Fatal(err)
+	}
 	phase, err := s.SavePhase(pid, model.Phase{
 		Order: 1, Name: "Test", Goal: "Find the bugs", Duration: "2–3 weeks",
 		PlannedStart: t0, PlannedEnd: t0.AddDate(0, 0, 21), ActualStart: t0.AddDate(0, 0, 1),
 		Status:       model.PhaseAwaitingSignOff,
-		Deliverables: []model.Deliverable{{Name: "Test cases", Done: true}, {Name: "Test report", DocID: 7}},
+		Deliverables: []model.Deliverable{{Name: "Test cases", Done: true}, {Name: "Test report", DocID: report.ID}},
 		Checklist:    []model.CheckItem{{Section: "Exit", Text: "All now-CRs verified", Done: true, ByID: person.ID, At: t0}},
 		Participants: []string{"IT", "campaign"},
 		Gate: model.Gate{SignedOff: true, ByID: person.ID, At: t0.Add(time.Hour), Note: "signed",
@@ -106,8 +110,8 @@ func TestSaveEveryTypeRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(hist) != 9 {
-		t.Fatalf("history has %d entries, want 9 (create + 8 saves)", len(hist))
+	if len(hist) != 10 {
+		t.Fatalf("history has %d entries, want 10 (create + 9 saves)", len(hist))
 	}
 
 	s = reopen(t, s)
@@ -125,7 +129,7 @@ func TestSaveEveryTypeRoundTrip(t *testing.T) {
 		{"change", d.Changes, []model.ChangeRequest{cr}},
 		{"activity", d.Activities, []model.Activity{act}},
 		{"cell", d.Cells, []model.Assignment{cell}},
-		{"doc", d.Docs, []model.Doc{doc}},
+		{"doc", d.Docs, []model.Doc{report, doc}},
 		{"checklist", d.Checklists, []model.Checklist{cl}},
 		{"history", d.History, hist},
 	} {
@@ -134,7 +138,7 @@ func TestSaveEveryTypeRoundTrip(t *testing.T) {
 		}
 	}
 	h2, _ := s.History(pid, 3)
-	if !reflect.DeepEqual(h2, hist[6:]) {
+	if !reflect.DeepEqual(h2, hist[len(hist)-3:]) {
 		t.Errorf("History(3) = %+v, want the last 3 oldest first", h2)
 	}
 	for i, e := range hist {
