@@ -31,3 +31,25 @@ func TestAtPicksMeFromAnyPane(t *testing.T) {
 		t.Fatalf("@ opened no people picker:\n%s", m.View())
 	}
 }
+
+// While a pane holds the keyboard, the help bar offers no global key the
+// pane would take for itself.
+func TestHelpBarDropsGlobalKeysWhileAPaneHoldsTheKeyboard(t *testing.T) {
+	m := started(t, 200, 40, nil)
+	press(t, m, "2")
+	lines := strings.Split(m.View(), "\n")
+	if bar := lines[len(lines)-1]; !strings.Contains(bar, "q quit") || !strings.Contains(bar, "tab") {
+		t.Fatalf("the table's help bar lacks the global keys: %q", bar)
+	}
+	press(t, m, "m") // the matrix holds the keyboard; q goes back
+	lines = strings.Split(m.View(), "\n")
+	bar := lines[len(lines)-1]
+	for _, global := range []string{"q quit", "tab next pane", "p projects", "? all keys"} {
+		if strings.Contains(bar, global) {
+			t.Errorf("the matrix's help bar offers %q, which the matrix takes for itself: %q", global, bar)
+		}
+	}
+	if !strings.Contains(bar, "ctrl+c") {
+		t.Errorf("the matrix's help bar does not say how to quit: %q", bar)
+	}
+}

@@ -72,7 +72,15 @@ func (m *Model) helpBar() string {
 	if m.switcher.Active() {
 		return components.Fit(m.help.ShortHelpView(m.switcher.ShortHelp()), m.width)
 	}
-	bindings := append(m.panes[m.active].ShortHelp(), m.keys.short()...)
+	pane := m.panes[m.active]
+	bindings := pane.ShortHelp()
+	if pane.Capturing() {
+		// tab, p, ? and q belong to the pane then (q may type a letter):
+		// only ctrl+c still leaves.
+		bindings = append(bindings, m.keys.ForceQuit)
+	} else {
+		bindings = append(bindings, m.keys.short()...)
+	}
 	return components.Fit(m.help.ShortHelpView(bindings), m.width)
 }
 
