@@ -13,37 +13,79 @@ import (
 // SavePhases writes several phases in one transaction (new ones, ID 0, get
 // fresh IDs) and records them as one history entry with the given summary,
 // so that one undo puts them all back: inserting a phase renumbers the
-// ones after it, moving a phase renumbers two or more. Every phase is
-// validated first: nothing is written on error. Phases whose stored bytes
-// are already the same are skipped; when none changed nothing is recorded.
-// It returns the phases as stored.
+// ones after it, moving a phase renumbers two or more. See saveBatch.
 func (s *Store) SavePhases(pid uint64, phases []model.Phase, by, summary string) ([]model.Phase, error) {
-	for i, p := range phases {
-		if err := p.Validate(); err != nil {
-			return nil, invalid(fmt.Errorf("phase %d of %d: %w; nothing was saved", i+1, len(phases), err))
-		}
-	}
-	out := slices.Clone(phases)
+	return saveBatch(s, pid, phaseSpec, phases, by, summary, "phase")
+}
+
+// SaveActivities is SavePhases for RACI activities: moving a row renumbers
+// two or more, and one undo must put them all back.
+func (s *Store) SaveActivities(pid uint64, acts []model.Activity, by, summary string) ([]model.Activity, error) {
+	return saveBatch(s, pid, activitySpec, acts, by, summary, "activity")
+}
+
+// UpdatePhases is SavePhases for phases computed from the project's
+// phases as stored, read and written in one transaction: a gate move or a
+// renumbering judged on what a moment-old copy held could write over a
+// change saved meanwhile.
+func (s *Store) UpdatePhases(pid uint64, by, summary string, compute func(stored []model.Phase) ([]model.Phase, error)) ([]model.Phase, error) {
+	return updateBatch(s, pid, phaseSpec, by, summary, "phase", compute)
+}
+
+// saveBatch writes several records of one kind in one transaction and
+// records them as one history entry. Every record is validated first:
+// nothing is written on error. Records whose stored bytes are already the
+// same are skipped; when none changed nothing is recorded. It returns the
+// records as stored.
+func saveBatch[T any](s *Store, pid uint64, sp *spec[T], recs []T, by, summary, noun string) ([]T, error) {
+	return updateBatch(s, pid, sp, by, summary, noun, func([]T) ([]T, error) { return recs, nil })
+}
+
+// updateBatch is saveBatch for the records compute derives from every
+// record of the kind as stored, inside the same transaction.
+func updateBatch[T any](s *Store, pid uint64, sp *spec[T], by, summary, noun string, compute func(stored []T) ([]T, error)) ([]T, error) {
+	var out []T
 	err := s.update(func(tx *bolt.Tx) error {
 		pb, err := s.projectBucket(tx, pid)
 		if err != nil {
 			return err
 		}
-		b, err := kindBucket(pb, KindPhases)
+		stored, err := loadAll[T](pb, sp.kind)
+		if err != nil {
+			return err
+		}
+		recs, err := compute(stored)
+		if err != nil {
+			return invalid(err)
+		}
+		for i, v := range recs {
+			if err := sp.validate(v); err != nil {
+				return invalid(fmt.Errorf("%s %d of %d: %w; nothing was saved", noun, i+1, len(recs), err))
+			}
+		}
+		out = slices.Clone(recs)
+		b, err := kindBucket(pb, sp.kind)
 		if err != nil {
 			return err
 		}
 		var items []cascadeItem
 		for i := range out {
+			if sp.refs != nil {
+				if err := sp.refs(pb, out[i]); err != nil {
+					return fmt.Errorf("%s %d of %d: %w; nothing was saved", noun, i+1, len(out), err)
+				}
+			}
 			var before []byte
-			if out[i].ID == 0 {
-				if out[i].ID, err = b.NextSequence(); err != nil {
+			id := sp.id(&out[i])
+			if id == 0 {
+				if id, err = b.NextSequence(); err != nil {
 					return err
 				}
+				sp.setID(&out[i], id)
 			} else {
-				cur := b.Get(itob(out[i].ID))
+				cur := b.Get(itob(id))
 				if cur == nil {
-					return fmt.Errorf("%s %w: it may have been deleted meanwhile; reload the project", phaseSpec.label(out[i]), ErrNotFound)
+					return fmt.Errorf("%s %w: it may have been deleted meanwhile; reload the project", sp.label(out[i]), ErrNotFound)
 				}
 				before = bytes.Clone(cur)
 			}
@@ -54,10 +96,10 @@ func (s *Store) SavePhases(pid uint64, phases []model.Phase, by, summary string)
 			if bytes.Equal(before, after) {
 				continue
 			}
-			if err := b.Put(itob(out[i].ID), after); err != nil {
+			if err := b.Put(itob(id), after); err != nil {
 				return err
 			}
-			items = append(items, cascadeItem{Kind: KindPhases, Key: itob(out[i].ID), Before: before, After: after})
+			items = append(items, cascadeItem{Kind: sp.kind, Key: itob(id), Before: before, After: after})
 		}
 		if len(items) == 0 {
 			return errNoop

@@ -139,6 +139,11 @@ func TestSwitchingProjectResetsThePane(t *testing.T) {
 	other := model.SampleProject(testNow)
 	other.Project.Name = "Beta"
 	other.Docs = []model.Doc{{Title: "Beta charter", Body: "# Beta\n", Rev: 1, Updated: testNow}}
+	for i := range other.Phases { // the sample's deliverables link docs dropped here
+		for j := range other.Phases[i].Deliverables {
+			other.Phases[i].Deliverables[j].DocID = 0
+		}
+	}
 	saved, err := h.s.CreateProject(other, "tester")
 	if err != nil {
 		t.Fatal(err)

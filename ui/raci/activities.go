@@ -49,7 +49,7 @@ func (p *Pane) addActivity() tea.Cmd {
 		}
 		a := model.Activity{Name: name, PhaseID: phaseID, Order: model.NextActivityOrder(*p.data, phaseID)}
 		p.follow.activity = name
-		return p.write(fmt.Sprintf("added %s: set one A and at least one R", clip(name, 40)), 1,
+		return p.write(fmt.Sprintf("added %s: set one A and at least one R", clip(name, 40)),
 			func(s *store.Store, pid uint64, by string) error {
 				_, err := s.SaveActivity(pid, a, by)
 				return err
@@ -72,7 +72,7 @@ func (p *Pane) renameActivity() tea.Cmd {
 			return common.Note("nothing changed")
 		}
 		a.Name = name
-		return p.write("renamed to "+clip(name, 40), 1, func(s *store.Store, pid uint64, by string) error {
+		return p.write("renamed to "+clip(name, 40), func(s *store.Store, pid uint64, by string) error {
 			_, err := s.SaveActivity(pid, a, by)
 			return err
 		})
@@ -94,13 +94,10 @@ func (p *Pane) moveActivity(delta int) tea.Cmd {
 		}
 		return common.Note(fmt.Sprintf("%s is already %s in its phase: t ties it to another phase", clip(rw.activity.Name, 40), where))
 	}
-	return p.write("moved "+clip(rw.activity.Name, 40), len(changed), func(s *store.Store, pid uint64, by string) error {
-		for _, a := range changed {
-			if _, err := s.SaveActivity(pid, a, by); err != nil {
-				return err
-			}
-		}
-		return nil
+	note := "moved " + clip(rw.activity.Name, 40)
+	return p.write(note, func(s *store.Store, pid uint64, by string) error {
+		_, err := s.SaveActivities(pid, changed, by, note)
+		return err
 	})
 }
 
@@ -121,7 +118,7 @@ func (p *Pane) tieActivity() tea.Cmd {
 		if !ok {
 			return common.Note("nothing changed")
 		}
-		return p.write(fmt.Sprintf("%s now under %s", clip(a.Name, 40), clip(it.label, 30)), 1,
+		return p.write(fmt.Sprintf("%s now under %s", clip(a.Name, 40), clip(it.label, 30)),
 			func(s *store.Store, pid uint64, by string) error {
 				_, err := s.SaveActivity(pid, a, by)
 				return err
@@ -143,7 +140,7 @@ func (p *Pane) deleteActivity() tea.Cmd {
 		}
 	}
 	p.confirm.Open(fmt.Sprintf("Delete activity %s and its %d letters?", clip(rw.activity.Name, 40), n), func() tea.Cmd {
-		return p.write("deleted "+clip(rw.activity.Name, 40)+" (u undoes)", 1, func(s *store.Store, pid uint64, by string) error {
+		return p.write("deleted "+clip(rw.activity.Name, 40)+" (u undoes)", func(s *store.Store, pid uint64, by string) error {
 			return s.DeleteActivity(pid, rw.activity.ID, by)
 		})
 	})

@@ -21,21 +21,17 @@ var undoKinds = []string{store.KindCells, store.KindActivities, store.KindPeople
 type writeFailedMsg struct {
 	err       error
 	projectID uint64
-	// undoable tells that the write had put an entry on the undo list.
-	undoable bool
 }
 
-// write runs a store write in a command, made by the current actor, and
-// records how many history entries it adds for undo (0: not undoable
-// here). On success the root shows note and reloads the project.
-func (p *Pane) write(note string, steps int, fn func(s *store.Store, pid uint64, by string) error) tea.Cmd {
+// write runs a store write in a command, made by the current actor. Every
+// write records at most one history entry (a move saves its rows as one
+// batch), so u always takes back exactly one. On success the root shows
+// note and reloads the project.
+func (p *Pane) write(note string, fn func(s *store.Store, pid uint64, by string) error) tea.Cmd {
 	s, pid, by := p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data)
-	if steps > 0 {
-		p.undoSteps = append(p.undoSteps, steps)
-	}
 	return func() tea.Msg {
 		if err := fn(s, pid, by); err != nil {
-			return writeFailedMsg{err: err, projectID: pid, undoable: steps > 0}
+			return writeFailedMsg{err: err, projectID: pid}
 		}
 		return common.SavedMsg{Note: note}
 	}
@@ -88,7 +84,7 @@ func (p *Pane) setCell(role model.Role) tea.Cmd {
 		note += " — warning: this row has " + broken
 	}
 	cell := model.Assignment{ActivityID: rw.activity.ID, PersonID: person.ID, Role: role}
-	return p.write(note, 1, func(s *store.Store, pid uint64, by string) error {
+	return p.write(note, func(s *store.Store, pid uint64, by string) error {
 		return s.SetCell(pid, cell, by)
 	})
 }
@@ -102,28 +98,16 @@ func brokenRules(problems []model.RowProblem) string {
 	return strings.Join(words, ", ")
 }
 
-// undo takes back the pane's last edit, however many entries it wrote;
-// with no edit of this session left, the newest matrix change.
+// undo takes back the newest matrix change (cell, row or column). Each
+// edit made here is one history entry, so one u undoes one whole edit.
 func (p *Pane) undo() tea.Cmd {
-	steps := 1
-	if n := len(p.undoSteps); n > 0 {
-		steps = p.undoSteps[n-1]
-		p.undoSteps = p.undoSteps[:n-1]
-	}
 	s, pid, by := p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data)
 	return func() tea.Msg {
-		var done []string
-		for range steps {
-			e, err := s.Undo(pid, by, undoKinds...)
-			if err != nil {
-				if len(done) == 0 {
-					return common.ErrMsg{Err: err}
-				}
-				break
-			}
-			done = append(done, e.Summary)
+		e, err := s.Undo(pid, by, undoKinds...)
+		if err != nil {
+			return common.ErrMsg{Err: err}
 		}
-		return common.SavedMsg{Note: "undone: " + strings.Join(done, "; ")}
+		return common.SavedMsg{Note: "undone: " + e.Summary}
 	}
 }
 

@@ -40,7 +40,7 @@ func (p *Pane) chooseMe(it pickItem) tea.Cmd {
 		note = "nobody is \"me\" now"
 	}
 	// Not on the pane's undo list: u takes back matrix edits only.
-	return p.write(note, 0, func(s *store.Store, _ uint64, by string) error {
+	return p.write(note, func(s *store.Store, _ uint64, by string) error {
 		_, err := s.SaveProject(proj, by)
 		return err
 	})

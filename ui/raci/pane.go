@@ -40,9 +40,6 @@ type Pane struct {
 	confirm components.Confirm
 	picker  picker
 
-	// undoSteps holds, per edit made here, how many history entries it
-	// wrote (moving a row rewrites two), so that u undoes whole edits.
-	undoSteps []int
 	// follow names a row or column just added, for the cursor to land on
 	// once the reload brings its ID.
 	follow followTarget
@@ -76,9 +73,6 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	case common.ProjectLoadedMsg:
 		p.load(msg.Data)
 	case writeFailedMsg:
-		if n := len(p.undoSteps); n > 0 && msg.undoable {
-			p.undoSteps = p.undoSteps[:n-1]
-		}
 		// Reload so that a letter shown ahead of the store is taken back.
 		return tea.Batch(common.Error(msg.err), common.LoadProject(p.ctx.Store, msg.projectID))
 	case tea.KeyMsg:

@@ -65,7 +65,7 @@ func (p *Pane) savePerson(orig, edit model.Person) tea.Cmd {
 		note = fmt.Sprintf("added %s: set their letters in the new column", clip(edit.Name, 40))
 		p.follow.person = edit.Name
 	}
-	return p.write(note, 1, func(s *store.Store, pid uint64, by string) error {
+	return p.write(note, func(s *store.Store, pid uint64, by string) error {
 		_, err := s.SavePerson(pid, edit, by)
 		return err
 	})
@@ -94,7 +94,7 @@ func (p *Pane) removePerson() tea.Cmd {
 		q += fmt.Sprintf(" and their %d RACI letters", cells)
 	}
 	p.confirm.Open(q+"?", func() tea.Cmd {
-		return p.write("removed "+clip(person.Name, 40)+" (u undoes)", 1, func(s *store.Store, pid uint64, by string) error {
+		return p.write("removed "+clip(person.Name, 40)+" (u undoes)", func(s *store.Store, pid uint64, by string) error {
 			return s.DeletePerson(pid, person.ID, by)
 		})
 	})
