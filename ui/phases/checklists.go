@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"mopdeck/model"
-	"mopdeck/store"
 	"mopdeck/ui/common"
 	"mopdeck/ui/components"
 )
@@ -163,7 +162,7 @@ func (p *Pane) checklistKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, p.keys.detach):
 		return p.removeChecklist()
 	case key.Matches(msg, p.keys.undoChecklist):
-		return common.Undo(p.ctx.Store, p.data.Project.ID, p.actor(), store.KindChecklists)
+		return p.undoChecklist()
 	}
 	return nil
 }
@@ -193,12 +192,12 @@ func (p *Pane) toggleCheck() tea.Cmd {
 	// The toggle is applied again to the stored copy, inside the write:
 	// two items ticked before the reload arrives both stay ticked.
 	s, pid, by, id, item, now := p.ctx.Store, p.data.Project.ID, p.actor(), next.ID, row.item, p.ctx.Now()
-	return common.Save(note, func() error {
+	return p.writes.Do(common.Save(note, func() error {
 		_, err := s.UpdateChecklist(pid, id, by, func(c model.Checklist) (model.Checklist, error) {
 			return model.ToggleChecklistItem(c, item, me, now)
 		})
 		return err
-	})
+	}))
 }
 
 // attachChecklist asks which built-in checklist to attach (by number or
@@ -218,10 +217,10 @@ func (p *Pane) attachChecklist() tea.Cmd {
 			c := model.Checklist{Name: tpl.Name, Items: slices.Clone(tpl.Items)}
 			s, pid, by := p.ctx.Store, p.data.Project.ID, p.actor()
 			p.cl.wantLast = true
-			return common.Save(fmt.Sprintf("checklist %q attached (0/%d)", tpl.Name, len(c.Items)), func() error {
+			return p.writes.Do(common.Save(fmt.Sprintf("checklist %q attached (0/%d)", tpl.Name, len(c.Items)), func() error {
 				_, err := s.SaveChecklist(pid, c, by)
 				return err
-			})
+			}))
 		})
 	}
 	return ask("")
@@ -260,9 +259,9 @@ func (p *Pane) removeChecklist() tea.Cmd {
 	name := model.SanitizeLine(c.Name)
 	s, pid, by, id := p.ctx.Store, p.data.Project.ID, p.actor(), c.ID
 	p.confirm.Open(fmt.Sprintf("Delete checklist %q (%d/%d checked)? u undoes it", name, done, total), func() tea.Cmd {
-		return common.Save(fmt.Sprintf("checklist %q deleted", name), func() error {
+		return p.writes.Do(common.Save(fmt.Sprintf("checklist %q deleted", name), func() error {
 			return s.DeleteChecklist(pid, id, by)
-		})
+		}))
 	})
 	return nil
 }

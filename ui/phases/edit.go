@@ -8,7 +8,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mopdeck/model"
-	"mopdeck/store"
 	"mopdeck/ui/common"
 )
 
@@ -30,7 +29,11 @@ func (p *Pane) editPhase(ph model.Phase) tea.Cmd {
 					summary += "; warning: " + strings.Join(warns, "; ")
 				}
 				p.want = id
-				return p.save([]model.Phase{edited}, summary)
+				loaded := p.data
+				return p.updatePhase(id, summary, func(stored model.Phase) (model.Phase, error) {
+					edited, _, err := model.EditPhase(withPhase(*loaded, stored), id, name, start, end)
+					return edited, err
+				})
 			})
 		})
 	})
@@ -64,12 +67,13 @@ func (p *Pane) addPhase() tea.Cmd {
 	}
 	pos := p.cursor.Pos + 1
 	return p.prompt.Open(label, "", func(name string) tea.Cmd {
-		recs, err := model.InsertPhase(p.phases, after, name)
-		if err != nil {
+		if _, err := model.InsertPhase(p.phases, after, name); err != nil {
 			return common.Error(err)
 		}
 		p.wantPos, p.wantPosSet = pos, true
-		return p.save(recs, fmt.Sprintf("phase %q added", strings.TrimSpace(name)))
+		return p.savePhases(fmt.Sprintf("phase %q added", strings.TrimSpace(name)), func(stored []model.Phase) ([]model.Phase, error) {
+			return model.InsertPhase(stored, after, name)
+		})
 	})
 }
 
@@ -80,25 +84,27 @@ func (p *Pane) removePhase(ph model.Phase) tea.Cmd {
 	q := fmt.Sprintf("Delete phase %q (%s, %d/%d deliverables done)? u undoes it", ph.Name, ph.Status, done, total)
 	s, pid, by, id := p.ctx.Store, p.data.Project.ID, p.actor(), ph.ID
 	p.confirm.Open(q, func() tea.Cmd {
-		return common.Save(fmt.Sprintf("phase %q deleted", model.SanitizeLine(ph.Name)), func() error {
+		return p.writes.Do(common.Save(fmt.Sprintf("phase %q deleted", model.SanitizeLine(ph.Name)), func() error {
 			return s.DeletePhase(pid, id, by)
-		})
+		}))
 	})
 	return nil
 }
 
 // movePhase moves the selected phase one place earlier or later.
 func (p *Pane) movePhase(ph model.Phase, delta int) tea.Cmd {
-	recs, err := model.MovePhase(p.phases, ph.ID, delta)
-	if err != nil {
+	id := ph.ID
+	if _, err := model.MovePhase(p.phases, id, delta); err != nil {
 		return common.Error(err)
 	}
 	dir := "down"
 	if delta < 0 {
 		dir = "up"
 	}
-	p.want = ph.ID
-	return p.save(recs, fmt.Sprintf("phase %q moved %s", model.SanitizeLine(ph.Name), dir))
+	p.want = id
+	return p.savePhases(fmt.Sprintf("phase %q moved %s", model.SanitizeLine(ph.Name), dir), func(stored []model.Phase) ([]model.Phase, error) {
+		return model.MovePhase(stored, id, delta)
+	})
 }
 
 // currentItem is the list and index of the selected item row.
@@ -127,12 +133,9 @@ func (p *Pane) toggleItem(ph model.Phase) tea.Cmd {
 	p.want, p.wantItem = ph.ID, p.item
 	// The toggle is applied again to the stored phase inside the write, so
 	// items ticked before the reload arrives all stay ticked.
-	s, pid, by, me, now := p.ctx.Store, p.data.Project.ID, p.actor(), p.me(), p.ctx.Now()
-	return common.Save(itemSummary(ph, kind, i, what), func() error {
-		_, err := s.UpdatePhase(pid, ph.ID, by, func(stored model.Phase) (model.Phase, error) {
-			return model.ToggleItem(stored, kind, i, me, now)
-		})
-		return err
+	me, now := p.me(), p.ctx.Now()
+	return p.updatePhase(ph.ID, itemSummary(ph, kind, i, what), func(stored model.Phase) (model.Phase, error) {
+		return model.ToggleItem(stored, kind, i, me, now)
 	})
 }
 
@@ -150,7 +153,10 @@ func (p *Pane) addItem(ph model.Phase) tea.Cmd {
 		}
 		p.want, p.wantItem = ph.ID, row
 		k, j, _ := model.ItemAt(next, row)
-		return p.save([]model.Phase{next}, itemSummary(next, k, j, "added"))
+		return p.updatePhase(ph.ID, itemSummary(next, k, j, "added"), func(stored model.Phase) (model.Phase, error) {
+			next, _, err := model.AddItem(stored, kind, i, text)
+			return next, err
+		})
 	})
 }
 
@@ -167,7 +173,9 @@ func (p *Pane) renameItem(ph model.Phase) tea.Cmd {
 			return common.Error(err)
 		}
 		p.want, p.wantItem = ph.ID, row
-		return p.save([]model.Phase{next}, itemSummary(ph, kind, i, "renamed to "+fmt.Sprintf("%q", model.ItemName(next, kind, i))))
+		return p.updatePhase(ph.ID, itemSummary(ph, kind, i, "renamed to "+fmt.Sprintf("%q", model.ItemName(next, kind, i))), func(stored model.Phase) (model.Phase, error) {
+			return model.RenameItem(stored, kind, i, text)
+		})
 	})
 }
 
@@ -182,12 +190,10 @@ func (p *Pane) removeItem(ph model.Phase) tea.Cmd {
 	}
 	row := p.item
 	p.confirm.Open(fmt.Sprintf("Delete %s %q? u undoes it", kind, model.ItemName(ph, kind, i)), func() tea.Cmd {
-		next, err := model.RemoveItem(ph, kind, i)
-		if err != nil {
-			return common.Error(err)
-		}
 		p.want, p.wantItem = ph.ID, max(row-1, 0)
-		return p.save([]model.Phase{next}, itemSummary(ph, kind, i, "deleted"))
+		return p.updatePhase(ph.ID, itemSummary(ph, kind, i, "deleted"), func(stored model.Phase) (model.Phase, error) {
+			return model.RemoveItem(stored, kind, i)
+		})
 	})
 	return nil
 }
@@ -198,16 +204,13 @@ func (p *Pane) moveItem(ph model.Phase, delta int) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	next, row, err := model.MoveItem(ph, kind, i, delta)
+	_, row, err := model.MoveItem(ph, kind, i, delta)
 	if err != nil {
 		return common.Error(err)
 	}
 	p.want, p.wantItem = ph.ID, row
-	return p.save([]model.Phase{next}, itemSummary(ph, kind, i, "moved"))
-}
-
-// undo reverts the newest phase change of the project (a CR or RACI edit
-// made meanwhile is left alone).
-func (p *Pane) undo() tea.Cmd {
-	return common.Undo(p.ctx.Store, p.data.Project.ID, p.actor(), store.KindPhases)
+	return p.updatePhase(ph.ID, itemSummary(ph, kind, i, "moved"), func(stored model.Phase) (model.Phase, error) {
+		next, _, err := model.MoveItem(stored, kind, i, delta)
+		return next, err
+	})
 }

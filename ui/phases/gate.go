@@ -28,9 +28,11 @@ func (p *Pane) signOff(ph model.Phase) tea.Cmd {
 	id, name, who := ph.ID, model.SanitizeLine(ph.Name), model.SanitizeLine(p.data.PersonName(me))
 	return p.prompt.Open("sign-off note for "+name+" (enter to go on, esc cancels)", "", func(note string) tea.Cmd {
 		p.confirm.Open(fmt.Sprintf("Sign off the %q gate as %s?", name, who), func() tea.Cmd {
-			// The project may have been reloaded meanwhile: judge the
-			// sign-off on what is loaded now.
-			signed, err := model.SignOff(*p.data, id, me, note, p.ctx.Now())
+			// The project may have been reloaded meanwhile: refuse at once
+			// on what is loaded now, then judge again on the phases as
+			// stored when the write runs.
+			now := p.ctx.Now()
+			signed, err := model.SignOff(*p.data, id, me, note, now)
 			if err != nil {
 				return common.Error(err)
 			}
@@ -39,7 +41,9 @@ func (p *Pane) signOff(ph model.Phase) tea.Cmd {
 				summary += ": " + signed.Gate.Note
 			}
 			p.want = id
-			return p.save([]model.Phase{signed}, summary)
+			return p.gateMove(summary, func(d model.ProjectData) (model.Phase, error) {
+				return model.SignOff(d, id, me, note, now)
+			})
 		})
 		return nil
 	})
@@ -47,11 +51,13 @@ func (p *Pane) signOff(ph model.Phase) tea.Cmd {
 
 // start begins a phase whose turn has come.
 func (p *Pane) start(ph model.Phase) tea.Cmd {
-	started, err := model.StartPhase(*p.data, ph.ID, p.ctx.Now())
-	if err != nil {
+	id, now := ph.ID, p.ctx.Now()
+	if _, err := model.StartPhase(*p.data, id, now); err != nil {
 		return common.Error(err)
 	}
-	return p.save([]model.Phase{started}, fmt.Sprintf("phase %q started", model.SanitizeLine(ph.Name)))
+	return p.gateMove(fmt.Sprintf("phase %q started", model.SanitizeLine(ph.Name)), func(d model.ProjectData) (model.Phase, error) {
+		return model.StartPhase(d, id, now)
+	})
 }
 
 // override lets the lead start a phase before the previous gate, with a
@@ -68,29 +74,25 @@ func (p *Pane) override(ph model.Phase) tea.Cmd {
 	}
 	id, name := ph.ID, model.SanitizeLine(ph.Name)
 	return p.prompt.Open("why start "+name+" before the previous gate", "", func(reason string) tea.Cmd {
-		started, err := model.OverrideStart(*p.data, id, me, reason, p.ctx.Now())
+		now := p.ctx.Now()
+		started, err := model.OverrideStart(*p.data, id, me, reason, now)
 		if err != nil {
 			return common.Error(err)
 		}
-		return p.save([]model.Phase{started}, fmt.Sprintf("phase %q started before the previous gate: %s", name, started.Gate.Override.Reason))
+		summary := fmt.Sprintf("phase %q started before the previous gate: %s", name, started.Gate.Override.Reason)
+		return p.gateMove(summary, func(d model.ProjectData) (model.Phase, error) {
+			return model.OverrideStart(d, id, me, reason, now)
+		})
 	})
 }
 
 // requestSignOff marks a running phase as waiting for its gate.
 func (p *Pane) requestSignOff(ph model.Phase) tea.Cmd {
-	next, err := model.RequestSignOff(*p.data, ph.ID)
-	if err != nil {
+	id := ph.ID
+	if _, err := model.RequestSignOff(*p.data, id); err != nil {
 		return common.Error(err)
 	}
-	return p.save([]model.Phase{next}, fmt.Sprintf("phase %q is ready for sign-off", model.SanitizeLine(ph.Name)))
-}
-
-// save writes phases as one change (one undo) in a command; the root
-// reloads the project when it went through.
-func (p *Pane) save(phases []model.Phase, summary string) tea.Cmd {
-	s, pid, by := p.ctx.Store, p.data.Project.ID, p.actor()
-	return common.Save(summary, func() error {
-		_, err := s.SavePhases(pid, phases, by, summary)
-		return err
+	return p.gateMove(fmt.Sprintf("phase %q is ready for sign-off", model.SanitizeLine(ph.Name)), func(d model.ProjectData) (model.Phase, error) {
+		return model.RequestSignOff(d, id)
 	})
 }

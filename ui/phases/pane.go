@@ -54,11 +54,14 @@ type Pane struct {
 	wantPosSet bool
 	width      int
 	height     int
+	// writes runs the pane's store writes and undos one at a time, in the
+	// order of the keys.
+	writes *common.Writer
 }
 
 // New returns the pane.
 func New(ctx *common.Context) *Pane {
-	return &Pane{ctx: ctx, keys: newKeyMap(), goals: newGoalCache(ctx.Markdown())}
+	return &Pane{ctx: ctx, keys: newKeyMap(), goals: newGoalCache(ctx.Markdown()), writes: &common.Writer{}}
 }
 
 func (p *Pane) Title() string   { return "Phases" }
@@ -272,7 +275,7 @@ func (p *Pane) ShortHelp() []key.Binding {
 		return []key.Binding{k.nav.Up, k.nav.Down, k.toggle, k.attach, k.detach, k.undoChecklist, k.back}
 	}
 	if p.focus == focusItems {
-		return []key.Binding{k.toggle, k.add, k.edit, k.remove, k.back}
+		return []key.Binding{k.toggle, k.add, k.edit, k.remove, k.moveUp, k.moveDown, k.signOff, k.undo, k.back}
 	}
 	return []key.Binding{k.nav.Up, k.nav.Down, k.open, k.signOff, k.start, k.timeline, k.checklists, k.undo}
 }
@@ -284,6 +287,15 @@ func (p *Pane) FullHelp() [][]key.Binding {
 			{k.toggle, k.attach, k.detach, k.undoChecklist},
 			{k.checklists, k.timeline, k.back},
 			p.keys.nav.Bindings(),
+		}
+	}
+	if p.focus == focusItems {
+		// Only what itemKey (and the keys every view shares) acts on:
+		// the gate moves other than sign-off, and paging, do nothing here.
+		return [][]key.Binding{
+			{k.toggle, k.add, k.edit, k.remove, k.moveUp, k.moveDown},
+			{k.signOff, k.undo, k.back, k.timeline, k.checklists},
+			{k.nav.Up, k.nav.Down, k.nav.Top, k.nav.Bottom},
 		}
 	}
 	return [][]key.Binding{
