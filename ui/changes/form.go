@@ -24,6 +24,9 @@ type crForm struct {
 	orig    model.ChangeRequest
 	v       formValues
 	fields  []huh.Field
+	// saving is set while the write runs: the form stays on screen, so
+	// that a refused save leaves every typed value in place.
+	saving bool
 }
 
 // formValues are what the fields write to.
@@ -48,7 +51,10 @@ func (p *Pane) openForm(c model.ChangeRequest, editing bool) tea.Cmd {
 func (p *Pane) newForm(c model.ChangeRequest, editing bool) *crForm {
 	f := &crForm{editing: editing, orig: c}
 	v := &f.v
-	v.title, v.description, v.raisedBy, v.assignee = c.Title, c.Description, c.RaisedBy, c.Assignee
+	// Stored text may hold control characters (an import, an older
+	// version): the fields show it as the rest of the pane draws it.
+	v.title, v.description = model.SanitizeLine(c.Title), model.Sanitize(c.Description)
+	v.raisedBy, v.assignee = model.SanitizeLine(c.RaisedBy), model.SanitizeLine(c.Assignee)
 	if c.Impact != 0 {
 		v.impact = fmt.Sprint(c.Impact)
 	}
@@ -154,9 +160,14 @@ func (f *crForm) setWidth(w int) {
 }
 
 // updateForm passes a message to the form; esc cancels, and a completed
-// form is checked once more and saved.
+// form is checked once more and saved. The form closes only once the save
+// went through: a refused one leaves it open with its values and the
+// reason in the status line.
 func (p *Pane) updateForm(msg tea.Msg) tea.Cmd {
 	f := p.form
+	if f.saving {
+		return nil // the save reports in a moment; a second one must not start
+	}
 	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyEsc {
 		p.closeForm()
 		return common.Note("not saved")
@@ -167,7 +178,6 @@ func (p *Pane) updateForm(msg tea.Msg) tea.Cmd {
 	}
 	switch f.form.State {
 	case huh.StateCompleted:
-		p.closeForm()
 		return p.submitForm(f)
 	case huh.StateAborted:
 		p.closeForm()
@@ -181,20 +191,60 @@ func (p *Pane) closeForm() {
 	p.mode = modeTable
 }
 
+// reopen lets a completed form take keys again, on the field it ended on.
+func (f *crForm) reopen() {
+	f.saving = false
+	f.form.State = huh.StateNormal
+}
+
+// formSavedMsg reports the form's save: done or refused.
+type formSavedMsg struct {
+	form *crForm
+	ok   bool
+}
+
+// formSaved closes the form once its save went through, or reopens it.
+func (p *Pane) formSaved(msg formSavedMsg) {
+	if p.form != msg.form || p.mode != modeForm {
+		return // closed or replaced meanwhile
+	}
+	if msg.ok {
+		p.closeForm()
+		return
+	}
+	msg.form.reopen()
+}
+
 // submitForm builds the request from the fields and saves it. An edit
 // writes only the fields the form changed, onto the stored request.
 func (p *Pane) submitForm(f *crForm) tea.Cmd {
 	next, err := f.result()
 	if err != nil {
+		f.reopen()
 		return common.Error(fmt.Errorf("not saved: %w", err))
 	}
-	if !f.editing {
-		return p.saveNew(next)
-	}
-	if next == f.orig {
+	if f.editing && next == f.orig {
+		p.closeForm()
 		return common.Note("no change to " + f.orig.Ref())
 	}
-	return p.edit(f.orig.ID, "saved "+f.orig.Ref(), mergeEdit(f.orig, next))
+	save := p.saveNew(next)
+	if f.editing {
+		save = p.update(f.orig.ID, mergeEdit(f.orig, next, f.v.status != f.orig.Status), fixedNote("saved "+f.orig.Ref()), nil)
+	}
+	f.saving = true
+	return p.writes.Do(func() tea.Msg {
+		msg := save()
+		if e, failed := msg.(common.ErrMsg); failed {
+			return tea.BatchMsg{
+				func() tea.Msg { return formSavedMsg{form: f} },
+				func() tea.Msg { return common.ErrMsg{Err: fmt.Errorf("not saved: %w", e.Err)} },
+			}
+		}
+		return tea.BatchMsg{
+			func() tea.Msg { return formSavedMsg{form: f, ok: true} },
+			func() tea.Msg { return msg },
+		}
+	})
 }
 
 // result reads the fields, sanitised, into a request and validates it.
@@ -228,8 +278,11 @@ func (f *crForm) result() (model.ChangeRequest, error) {
 	return c, c.Validate()
 }
 
-// mergeEdit applies the fields an edit changed onto the stored request.
-func mergeEdit(orig, next model.ChangeRequest) func(model.ChangeRequest) (model.ChangeRequest, error) {
+// mergeEdit applies the fields an edit changed onto the stored request. A
+// new decision moves the stored status as triage would (through
+// "triaged" where the workflow asks); a status picked by hand wins, and
+// must be a legal move from the stored one.
+func mergeEdit(orig, next model.ChangeRequest, statusByHand bool) func(model.ChangeRequest) (model.ChangeRequest, error) {
 	return func(s model.ChangeRequest) (model.ChangeRequest, error) {
 		if next.Title != orig.Title {
 			s.Title = next.Title
@@ -258,14 +311,14 @@ func mergeEdit(orig, next model.ChangeRequest) func(model.ChangeRequest) (model.
 		if next.Assignee != orig.Assignee {
 			s.Assignee = next.Assignee
 		}
-		if next.Decision != orig.Decision {
-			s.Decision = next.Decision
-		}
-		if next.Status != orig.Status && next.Status != s.Status {
-			var err error
-			if s, err = model.SetStatus(s, next.Status); err != nil {
-				return s, err
+		if statusByHand {
+			if next.Decision != orig.Decision {
+				s.Decision = next.Decision
 			}
+			return model.SetStatus(s, next.Status)
+		}
+		if next.Decision != orig.Decision {
+			s = model.Decide(s, next.Decision)
 		}
 		return s, nil
 	}

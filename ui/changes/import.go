@@ -26,7 +26,7 @@ func (p *Pane) importFile(path string) tea.Cmd {
 		return nil
 	}
 	s, pid, by, now := p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data), p.ctx.Now()
-	return p.writes.do(func() tea.Msg {
+	return p.writes.Do(func() tea.Msg {
 		res, err := changesio.Import(s, pid, expandHome(path), by, now)
 		if err != nil {
 			if res != nil && len(res.Problems) > 1 {

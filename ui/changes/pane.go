@@ -31,7 +31,7 @@ type Pane struct {
 	ctx     *common.Context
 	keys    keyMap
 	md      *components.Markdown
-	writes  *writer
+	writes  *common.Writer
 	data    *model.ProjectData
 	q       queue
 	table   components.Table
@@ -64,7 +64,7 @@ func New(ctx *common.Context) *Pane {
 		{Title: "Assignee", Width: 14, Optional: true},
 		{Title: "Age", Width: 4, Optional: true},
 	}
-	p := &Pane{ctx: ctx, keys: newKeyMap(), md: ctx.Markdown(), writes: &writer{}}
+	p := &Pane{ctx: ctx, keys: newKeyMap(), md: ctx.Markdown(), writes: &common.Writer{}}
 	p.table = components.NewTable(ctx.Styles, cols)
 	p.table.RowStyle = func(i int) *lipgloss.Style {
 		return &ctx.Styles.Quadrants[p.q.entries[p.q.shown[i]].q]
@@ -110,12 +110,19 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 		}
 		return p.load(msg.Data)
 	case selectMsg:
-		p.selectNext = msg.id
+		if _, loaded := p.q.find(msg.id); !loaded {
+			p.selectNext = msg.id // the reload after the save will place the cursor
+		}
 		p.refreshTable(msg.id)
 		return nil
 	case renderedMsg:
 		p.triage.store(msg)
 		return nil
+	case formSavedMsg:
+		p.formSaved(msg)
+		return nil
+	case triageUndoneMsg:
+		return p.triageUndone(msg)
 	case cursor.BlinkMsg:
 		// Form inputs ask to blink; dropping the ticks keeps their cursor
 		// steady and stops a redraw twice a second.
@@ -165,13 +172,20 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 // cursor on the same request and lets the open view follow.
 func (p *Pane) load(d *model.ProjectData) tea.Cmd {
 	keep := p.selectedID()
+	if p.data != nil && p.data.Project.ID != d.Project.ID {
+		p.startAfresh()
+		keep = 0
+	}
 	if p.selectNext != 0 {
 		keep = p.selectNext
 	}
 	p.data = d
 	p.q.load(d.Changes, p.ctx.Now())
 	p.refreshTable(keep)
-	if p.q.shownIndex(p.selectNext) >= 0 {
+	// Once loaded, the request has had its one chance to take the cursor,
+	// shown or hidden by the filter: later reloads must not pull the
+	// cursor to it.
+	if _, loaded := p.q.find(p.selectNext); loaded {
 		p.selectNext = 0
 	}
 	switch p.mode {
@@ -183,6 +197,21 @@ func (p *Pane) load(d *model.ProjectData) tea.Cmd {
 		p.facets.refresh(p)
 	}
 	return nil
+}
+
+// startAfresh drops what belonged to the project shown before another one
+// opens: its filters (phase IDs and people mean nothing elsewhere), its
+// sort, the open view, prompt or question, and the cursor, since request
+// numbers repeat from one project to the next.
+func (p *Pane) startAfresh() {
+	p.q.clear()
+	p.q.sort = sortPriority
+	p.mode = modeTable
+	p.form = nil
+	p.prompt.Close()
+	p.confirm = components.Confirm{}
+	p.selectNext = 0
+	p.table.Cursor.Pos, p.table.Cursor.Offset = 0, 0
 }
 
 // stale tells a snapshot older than the one shown. The project is

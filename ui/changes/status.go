@@ -62,13 +62,26 @@ func (p *Pane) statusKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// advanceStatus moves a request one step along the main line.
+// advanceStatus moves a request one step along the main line. The step is
+// worked out again from the stored request inside the write, so two quick
+// presses take two steps, and each note says what its press did.
 func (p *Pane) advanceStatus(c model.ChangeRequest) tea.Cmd {
-	to, ok := model.AdvanceStatus(c.Status)
-	if !ok {
-		return common.Error(fmt.Errorf("%s is %s, the last step: nothing comes after", c.Ref(), c.Status))
+	if _, ok := model.AdvanceStatus(c.Status); !ok {
+		return common.Error(lastStepError(c))
 	}
-	return p.setStatus(c, to)
+	return p.writes.Do(p.update(c.ID, func(cur model.ChangeRequest) (model.ChangeRequest, error) {
+		to, ok := model.AdvanceStatus(cur.Status)
+		if !ok {
+			return cur, lastStepError(cur)
+		}
+		return model.SetStatus(cur, to)
+	}, func(before, after model.ChangeRequest) string {
+		return fmt.Sprintf("%s: status %s → %s", c.Ref(), before.Status, after.Status)
+	}, nil))
+}
+
+func lastStepError(c model.ChangeRequest) error {
+	return fmt.Errorf("%s is %s, the last step: nothing comes after", c.Ref(), c.Status)
 }
 
 // setStatus checks the move against the workflow before anything is

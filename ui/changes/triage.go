@@ -3,11 +3,13 @@ package changes
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mopdeck/model"
+	"mopdeck/store"
 	"mopdeck/ui/common"
 	"mopdeck/ui/components"
 )
@@ -23,8 +25,48 @@ type triage struct {
 	decided map[uint64]bool
 	// changed lists the requests changed in this session, newest last:
 	// u undoes the newest and shows that request again.
-	changed  []uint64
+	changed  *triageLog
 	rendered map[renderKey]string
+}
+
+// triageLog lists the requests a triage session changed, newest last. Its
+// writes and undos run one at a time on the pane's writer and keep the
+// list there, in the order they commit, and only for a write that history
+// recorded: a key that changed nothing, or a write that failed, gives u
+// nothing to undo, and u pressed before the writes have reported still
+// names the request whose change it reverts.
+type triageLog struct {
+	mu  sync.Mutex
+	ids []uint64
+}
+
+func (l *triageLog) push(id uint64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.ids = append(l.ids, id)
+}
+
+// newest is the request the next u reverts.
+func (l *triageLog) newest() (uint64, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.ids) == 0 {
+		return 0, false
+	}
+	return l.ids[len(l.ids)-1], true
+}
+
+// pop drops the newest entry, once undo has reverted it.
+func (l *triageLog) pop() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.ids = l.ids[:len(l.ids)-1]
+}
+
+// triageUndoneMsg reports that u reverted a change to request id.
+type triageUndoneMsg struct {
+	log *triageLog
+	id  uint64
 }
 
 // renderKey names one rendering of a description.
@@ -54,7 +96,7 @@ func (t *triage) queue(q *queue) []uint64 {
 
 func (p *Pane) openTriage() tea.Cmd {
 	p.triage.decided = map[uint64]bool{}
-	p.triage.changed = nil
+	p.triage.changed = &triageLog{}
 	ids := p.triage.queue(&p.q)
 	if len(ids) == 0 {
 		return common.Note("nothing to triage: every request has a decision")
@@ -151,11 +193,17 @@ func (p *Pane) rate(c model.ChangeRequest, what string, set func(*model.ChangeRe
 		return common.Error(err)
 	}
 	p.triage.cur = next
-	p.triage.changed = append(p.triage.changed, c.ID)
-	return p.edit(c.ID, c.Ref()+": "+what, func(stored model.ChangeRequest) (model.ChangeRequest, error) {
+	return p.triageWrite(c.ID, c.Ref()+": "+what, func(stored model.ChangeRequest) (model.ChangeRequest, error) {
 		set(&stored)
 		return stored, nil
 	})
+}
+
+// triageWrite saves one triage key on the stored request and logs the
+// request for u once history has recorded the change.
+func (p *Pane) triageWrite(id uint64, note string, edit func(model.ChangeRequest) (model.ChangeRequest, error)) tea.Cmd {
+	log := p.triage.changed
+	return p.writes.Do(p.update(id, edit, fixedNote(note), func() { log.push(id) }))
 }
 
 // decide records the decision, saves and moves on to the next untriaged
@@ -165,8 +213,7 @@ func (p *Pane) decide(c model.ChangeRequest, d model.Decision) tea.Cmd {
 	note := fmt.Sprintf("%s decided %s", c.Ref(), d)
 	var save tea.Cmd
 	if next != c {
-		p.triage.changed = append(p.triage.changed, c.ID)
-		save = p.edit(c.ID, note, func(stored model.ChangeRequest) (model.ChangeRequest, error) {
+		save = p.triageWrite(c.ID, note, func(stored model.ChangeRequest) (model.ChangeRequest, error) {
 			return model.Decide(stored, d), nil
 		})
 	}
@@ -212,16 +259,35 @@ func (p *Pane) stepTriage(delta int) tea.Cmd {
 }
 
 // undoTriage reverts the newest change of this session and shows the
-// request it touched again.
+// request it touched again. It runs on the writer after the writes already
+// asked for, so it sees the log as they left it.
 func (p *Pane) undoTriage() tea.Cmd {
-	n := len(p.triage.changed)
-	if n == 0 {
-		return common.Note("nothing changed in this triage yet; leave triage and press u to undo older changes")
+	log := p.triage.changed
+	s, pid, by := p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data)
+	return p.writes.Do(func() tea.Msg {
+		id, ok := log.newest()
+		if !ok {
+			return common.NoteMsg{Text: "nothing changed in this triage yet; leave triage and press u to undo older changes"}
+		}
+		e, err := s.Undo(pid, by, store.KindChanges)
+		if err != nil {
+			return common.ErrMsg{Err: err}
+		}
+		log.pop()
+		return tea.BatchMsg{
+			func() tea.Msg { return triageUndoneMsg{log: log, id: id} },
+			func() tea.Msg { return common.SavedMsg{Note: "undone: " + e.Summary} },
+		}
+	})
+}
+
+// triageUndone shows the request u restored, back in the queue.
+func (p *Pane) triageUndone(msg triageUndoneMsg) tea.Cmd {
+	if msg.log != p.triage.changed || p.mode != modeTriage {
+		return nil // that triage has ended
 	}
-	id := p.triage.changed[n-1]
-	p.triage.changed = p.triage.changed[:n-1]
-	delete(p.triage.decided, id)
-	return tea.Batch(p.showTriage(id), p.undo())
+	delete(p.triage.decided, msg.id)
+	return p.showTriage(msg.id)
 }
 
 // renderDescription renders the shown request's description in a command,
