@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -52,6 +53,35 @@ func (s *Store) RestoreProject(d model.ProjectData, replace bool, by string) (mo
 		return root.DeleteBucket(same[0])
 	})
 }
+
+// retireHistoryIDs raises each kind's sequence to at least the highest ID
+// the history names for it: a record deleted before a bundle was made is
+// gone from its data but not from its history, and a new record must not
+// take its number again (two "CR-12" in one history).
+func retireHistoryIDs(pb *bolt.Bucket, history []model.HistoryEntry) error {
+	top := map[string]uint64{}
+	for _, e := range history {
+		if len(e.Key) != 8 || !slices.Contains(sequencedKinds, e.Kind) {
+			continue
+		}
+		top[e.Kind] = max(top[e.Kind], btoi(e.Key))
+	}
+	for kind, id := range top {
+		b, err := kindBucket(pb, kind)
+		if err != nil {
+			return err
+		}
+		if b.Sequence() < id {
+			if err := b.SetSequence(id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// sequencedKinds are the record kinds numbered by their bucket's sequence.
+var sequencedKinds = []string{KindPhases, KindChanges, KindPeople, KindActivities, KindDocs, KindChecklists}
 
 // ImportChanges adds many new change requests to a project in one
 // transaction, all or none, and is what an import writes. The requests

@@ -79,10 +79,14 @@ func DefaultPath() (string, error) {
 	}
 	home, err := os.UserHomeDir()
 	if err != nil || home == "" {
-		return "", fmt.Errorf("cannot find where to keep the database: neither XDG_DATA_HOME nor HOME is set; pass --db PATH")
+		return "", ErrNoDataDir
 	}
 	return filepath.Join(home, ".local", "share", "mopdeck", "mopdeck.db"), nil
 }
+
+// ErrNoDataDir: there is no default place for the database; the user
+// names one.
+var ErrNoDataDir = errors.New("cannot find where to keep the database: neither XDG_DATA_HOME nor HOME is set; pass --db PATH")
 
 // registry holds the absolute paths open in this process: bbolt would wait
 // for its own lock otherwise.

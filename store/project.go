@@ -284,6 +284,9 @@ func (s *Store) createProject(d model.ProjectData, by string, first func(root *b
 		if err := putAll(pb, kindHistory, d.History, histSpec.id, seqs[6]); err != nil {
 			return err
 		}
+		if err := retireHistoryIDs(pb, d.History); err != nil {
+			return err
+		}
 		cb, err := pb.CreateBucketIfNotExists([]byte(KindCells))
 		if err != nil {
 			return err
@@ -409,7 +412,7 @@ func prepareCells(d *model.ProjectData) ([]model.Assignment, error) {
 }
 
 // checkDataRefs checks that change requests, activities and docs point at
-// phases of the same project.
+// phases of the same project, and deliverables at its docs.
 func checkDataRefs(d *model.ProjectData) error {
 	phases := make(map[uint64]bool, len(d.Phases))
 	for _, p := range d.Phases {
@@ -428,9 +431,18 @@ func checkDataRefs(d *model.ProjectData) error {
 			return bad(fmt.Sprintf("activity %q", a.Name), a.PhaseID)
 		}
 	}
+	docs := make(map[uint64]bool, len(d.Docs))
 	for _, doc := range d.Docs {
 		if doc.PhaseID != 0 && !phases[doc.PhaseID] {
 			return bad(fmt.Sprintf("doc %q", doc.Title), doc.PhaseID)
+		}
+		docs[doc.ID] = true
+	}
+	for _, p := range d.Phases {
+		for _, dl := range p.Deliverables {
+			if dl.DocID != 0 && !docs[dl.DocID] {
+				return invalidf("deliverable %q of phase %q points at doc %d, which is not in the project; nothing was created", truncate(dl.Name, 40), truncate(p.Name, 40), dl.DocID)
+			}
 		}
 	}
 	return nil

@@ -25,8 +25,9 @@ const (
 	Version = 1
 )
 
-// maxSize bounds a bundle read into memory.
-const maxSize = 1 << 30
+// maxSize bounds a bundle read into memory. Decoding takes a few times
+// the file's size, so a larger file would hold gigabytes.
+const maxSize = 256 << 20
 
 // ErrNewer: the bundle was written by a newer mopdeck.
 var ErrNewer = errors.New("written by a newer mopdeck")
@@ -61,9 +62,18 @@ func WriteFile(path string, d model.ProjectData, app string, now time.Time) erro
 // head is read first, so a newer layout is refused before its data is
 // decoded with this version's types.
 type head struct {
-	Format  string          `json:"format"`
-	Version int             `json:"version"`
-	Data    json.RawMessage `json:"data"`
+	Format  string  `json:"format"`
+	Version int     `json:"version"`
+	Data    present `json:"data"`
+}
+
+// present records that a JSON value is there and not null, without
+// keeping a copy of it (a json.RawMessage would copy the whole project).
+type present bool
+
+func (p *present) UnmarshalJSON(b []byte) error {
+	*p = len(b) > 0 && string(b) != "null"
+	return nil
 }
 
 // Read reads a bundle. name is the file name used in messages. Text is
@@ -75,7 +85,7 @@ func Read(r io.Reader, name string) (Bundle, error) {
 		return Bundle{}, fmt.Errorf("cannot read %s: %w", name, err)
 	}
 	if len(data) > maxSize {
-		return Bundle{}, fmt.Errorf("%s is over %d MiB: it is not a bundle mopdeck wrote", name, maxSize>>20)
+		return Bundle{}, tooBig(name)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var h head
@@ -91,7 +101,7 @@ func Read(r io.Reader, name string) (Bundle, error) {
 		return Bundle{}, fmt.Errorf("%s was %w (bundle version %d > %d): upgrade mopdeck to import it; nothing was changed", name, ErrNewer, h.Version, Version)
 	case h.Version < 1:
 		return Bundle{}, fmt.Errorf("%s is %w (version %d): export it again with mopdeck export project", name, ErrNotBundle, h.Version)
-	case len(h.Data) == 0 || string(h.Data) == "null":
+	case !bool(h.Data):
 		return Bundle{}, fmt.Errorf("%s is %w (it has no data): export it again with mopdeck export project", name, ErrNotBundle)
 	}
 	var b Bundle
@@ -114,10 +124,19 @@ func ReadFile(path string) (Bundle, error) {
 		return Bundle{}, fmt.Errorf("cannot open %s: %w; check the path", path, err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return Bundle{}, fmt.Errorf("%s is a folder: give the path of a bundle written by mopdeck export project", path)
+	if fi, err := f.Stat(); err == nil {
+		switch {
+		case fi.IsDir():
+			return Bundle{}, fmt.Errorf("%s is a folder: give the path of a bundle written by mopdeck export project", path)
+		case fi.Size() > maxSize:
+			return Bundle{}, tooBig(filepath.Base(path))
+		}
 	}
 	return Read(f, filepath.Base(path))
+}
+
+func tooBig(name string) error {
+	return fmt.Errorf("%s is over %d MiB, larger than any project bundle mopdeck writes: check that it is one made by mopdeck export project", name, maxSize>>20)
 }
 
 // jsonWhy says where JSON stops reading, with a line number.

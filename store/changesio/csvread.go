@@ -36,12 +36,14 @@ func ReadCSV(r io.Reader, name string, opt Options) *Result {
 		res.refuse("cannot read the file: %v", err)
 		return res
 	}
-	text, why := decodeText(raw, head)
+	text, isUTF8, why := decodeText(raw, head)
 	if why != "" {
 		res.refuse("%s", why)
 		return res
 	}
-	br := bufio.NewReaderSize(&guard{r: text}, 64<<10)
+	// The encoding was told from the first bytes only: a UTF-8 guess must
+	// hold to the end, or an accent far down would silently become "�".
+	br := bufio.NewReaderSize(&guard{r: text, checkUTF8: isUTF8}, 64<<10)
 	first, _ := br.Peek(sniffSize)
 	cr := csv.NewReader(br)
 	cr.Comma = separator(first)
@@ -77,29 +79,30 @@ func ReadCSV(r io.Reader, name string, opt Options) *Result {
 }
 
 // decodeText picks the text encoding from the first bytes and returns a
-// UTF-8 reader, or why the file is not text.
-func decodeText(r *bufio.Reader, head []byte) (io.Reader, string) {
+// UTF-8 reader, whether that is the file's own bytes (not decoded, so
+// still to be checked), or why the file is not text.
+func decodeText(r *bufio.Reader, head []byte) (io.Reader, bool, string) {
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return nil, "this is a zip file, such as an XLSX workbook, not CSV text: give it the .xlsx extension, or save the sheet as CSV"
+		return nil, false, "this is a zip file, such as an XLSX workbook, not CSV text: give it the .xlsx extension, or save the sheet as CSV"
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, "this is an old Excel (.xls) or password-protected workbook, not CSV text: save it as .xlsx or CSV"
+		return nil, false, "this is an old Excel (.xls) or password-protected workbook, not CSV text: save it as .xlsx or CSV"
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
-		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()), ""
+		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()), false, ""
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()), ""
+		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()), false, ""
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		r.Discard(3)
 		head = head[3:]
 	}
 	if why := binary(head); why != "" {
-		return nil, why
+		return nil, false, why
 	}
 	if !utf8.Valid(trimPartialRune(head)) {
 		// Not UTF-8 but text: what Excel in French wrote before UTF-8.
-		return transform.NewReader(r, charmap.Windows1252.NewDecoder()), ""
+		return transform.NewReader(r, charmap.Windows1252.NewDecoder()), false, ""
 	}
-	return r, ""
+	return r, true, ""
 }
 
 // binary tells why head is not text: a NUL byte, or too many control
@@ -165,11 +168,15 @@ done:
 
 // guard stops reading at the first NUL byte or at a line longer than
 // maxLine: signs of a binary file past the first bytes that were checked.
+// With checkUTF8 it also stops at the first byte that is not UTF-8.
 type guard struct {
-	r      io.Reader
-	offset int64
-	run    int   // bytes since the last newline
-	err    error // sticky: bufio forgets an error once returned
+	r         io.Reader
+	offset    int64
+	run       int   // bytes since the last newline
+	err       error // sticky: bufio forgets an error once returned
+	checkUTF8 bool
+	line      int    // newlines before the bytes being read
+	carry     []byte // the start of a rune cut by the previous read
 }
 
 type guardError struct{ why string }
@@ -195,6 +202,41 @@ func (g *guard) Read(p []byte) (int, error) {
 		g.err = &guardError{fmt.Sprintf("a line runs over %d MiB near offset %d: this is not a CSV file of change requests", maxLine>>20, g.offset+int64(n))}
 		return 0, g.err
 	}
+	if g.checkUTF8 {
+		if why := g.validate(chunk, err != nil); why != "" {
+			g.err = &guardError{why}
+			return 0, g.err
+		}
+	}
 	g.offset += int64(n)
 	return n, err
+}
+
+// validate checks that chunk, after what the last read left cut, is
+// UTF-8; final tells that no bytes follow, so a cut rune is an error.
+func (g *guard) validate(chunk []byte, final bool) string {
+	data := chunk
+	if len(g.carry) > 0 {
+		data = append(g.carry, chunk...)
+		g.carry = nil
+	}
+	if utf8.Valid(data) {
+		g.line += bytes.Count(data, []byte{'\n'})
+		return ""
+	}
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			if !final && !utf8.FullRune(data[i:]) {
+				g.carry = bytes.Clone(data[i:])
+				g.line += bytes.Count(data[:i], []byte{'\n'})
+				return ""
+			}
+			line := g.line + 1 + bytes.Count(data[:i], []byte{'\n'})
+			return fmt.Sprintf("line %d is not UTF-8 text (byte 0x%02X), though the file starts as UTF-8: save the sheet as \"CSV UTF-8\" and import that", line, data[i])
+		}
+		i += size
+	}
+	g.line += bytes.Count(data, []byte{'\n'})
+	return ""
 }

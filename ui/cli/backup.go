@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"time"
 
 	"mopdeck/store"
@@ -58,15 +59,33 @@ func runBackup(e *Env) error {
 	if err != nil {
 		return UserError{err}
 	}
-	problems, err := store.CheckFile(path, 0)
-	if err != nil {
-		return fmt.Errorf("the backup %s was written but cannot be checked: %w", path, err)
-	}
-	if len(problems) > 0 {
-		return fmt.Errorf("the backup %s was written but fails its check (%s): run mopdeck check on the database", path, problems[0])
+	if err := checkBackup(s.Path(), path); err != nil {
+		return err
 	}
 	fmt.Fprintf(e.Stdout, "backed up %s to %s (%s), checked: no problems\n", s.Path(), path, size(n))
 	return nil
+}
+
+// checkBackup checks the copy like mopdeck check does. A copy that fails
+// is removed, so that no one restores it later trusting its name; the
+// database is then checked too, to tell the user which of the two is bad.
+func checkBackup(db, path string) error {
+	problems, err := store.CheckFile(path, 0)
+	if err == nil && len(problems) == 0 {
+		return nil
+	}
+	kept := "no backup was kept"
+	if rerr := os.Remove(path); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+		kept = fmt.Sprintf("remove %s by hand: %v", path, rerr)
+	}
+	if err != nil {
+		return fmt.Errorf("the backup %s was written but cannot be checked (%w); %s: back up again", path, err, kept)
+	}
+	if dbProblems, err := store.CheckFile(db, 0); err == nil && len(dbProblems) > 0 {
+		return Userf("the database %s is damaged (%s, %s); %s: run mopdeck --db %s check for the whole list",
+			db, dbProblems[0], howMany(len(dbProblems), "problem"), kept, db)
+	}
+	return Userf("the backup %s failed its check (%s) though the database is sound; %s: check the disk it went to, then back up again", path, problems[0], kept)
 }
 
 func size(n int64) string {

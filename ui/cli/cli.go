@@ -143,7 +143,7 @@ func Report(err error, stderr io.Writer) int {
 // user can fix (exit 1), from mopdeck's own failures (exit 2).
 func isStoreRefusal(err error) bool {
 	for _, e := range []error{
-		store.ErrInUse, store.ErrNotMopdeck, store.ErrNewerSchema, store.ErrDamaged, store.ErrNotFound,
+		store.ErrInUse, store.ErrNotMopdeck, store.ErrNewerSchema, store.ErrDamaged, store.ErrNotFound, store.ErrNoDataDir,
 		fs.ErrPermission, fs.ErrNotExist,
 		syscall.ENOSPC, syscall.EDQUOT, syscall.EFBIG, syscall.EROFS, syscall.EIO,
 	} {

@@ -41,14 +41,15 @@ func runRACI(e *Env) error {
 	person := fs.String("person", "", "name or handle")
 	project := fs.String("project", "", "project name")
 	asJSON := fs.Bool("json", false, "JSON output")
-	if err := fs.Parse(e.Args); err != nil {
+	args, err := parseInterspersed(fs, e.Args)
+	if err != nil {
 		return Userf("%v (see mopdeck raci --help)", err)
 	}
 	name := strings.TrimSpace(*person)
 	if name == "" {
-		name = strings.TrimSpace(strings.Join(fs.Args(), " "))
-	} else if fs.NArg() > 0 {
-		return Userf("unexpected %q after --person: quote a name with spaces", strings.Join(fs.Args(), " "))
+		name = strings.TrimSpace(strings.Join(args, " "))
+	} else if len(args) > 0 {
+		return Userf("unexpected %q besides --person: quote a name with spaces", strings.Join(args, " "))
 	}
 	if name == "" {
 		return Userf("whose role? mopdeck raci --person NAME (see mopdeck raci --help)")

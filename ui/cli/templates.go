@@ -58,10 +58,11 @@ func runNew(e *Env) error {
 	fs.SetOutput(io.Discard)
 	tpl := fs.String("template", "", "template key")
 	start := fs.String("start", "", "start date YYYY-MM-DD (default today)")
-	if err := fs.Parse(e.Args); err != nil {
+	args, err := parseInterspersed(fs, e.Args)
+	if err != nil {
 		return Userf("%v (see mopdeck new --help)", err)
 	}
-	name := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	name := strings.TrimSpace(strings.Join(args, " "))
 	if name == "" {
 		return Userf("give the project a name: mopdeck new --template KEY \"Project name\"")
 	}

@@ -143,8 +143,10 @@ func (p *Pane) onSearchResult(msg searchResultMsg) tea.Cmd {
 	return p.jump()
 }
 
+// clearSearch drops the search and any result still on its way: a result
+// computed for the old query, or the previous project, must not land.
 func (p *Pane) clearSearch() {
-	p.search = searchState{gen: p.search.gen}
+	p.search = searchState{gen: p.search.gen + 1}
 	p.target = nil
 	p.hiLine = -1
 }

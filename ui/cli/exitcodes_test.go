@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"mopdeck/store"
+)
+
+func TestNoHomeAndNoDBIsTheUsersToFix(t *testing.T) {
+	t.Setenv("HOME", "")
+	t.Setenv("XDG_DATA_HOME", "")
+	for _, args := range [][]string{{"check"}, {"report"}, {"backup"}} {
+		_, errOut, code := raciCLI(args...)
+		if code != ExitUser || !strings.Contains(errOut, "pass --db PATH") {
+			t.Errorf("mopdeck %s: exit %d, %q; want exit 1 asking for --db", args[0], code, errOut)
+		}
+	}
+}
+
+// damagedDB writes a database that opens and copies but fails its check:
+// a bucket's sequence below its records' IDs.
+func damagedDB(t *testing.T) string {
+	t.Helper()
+	path := raciDB(t)
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("projects")).ForEachBucket(func(k []byte) error {
+			return tx.Bucket([]byte("projects")).Bucket(k).Bucket([]byte(store.KindPhases)).SetSequence(0)
+		})
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestBackupOfADamagedDatabaseKeepsNoCopy(t *testing.T) {
+	db := damagedDB(t)
+	target := filepath.Join(t.TempDir(), "copy.db")
+	out, errOut, code := raciCLI("--db", db, "backup", "-o", target)
+	if code != ExitUser || out != "" {
+		t.Fatalf("exit %d, stdout %q; want exit 1", code, out)
+	}
+	for _, w := range []string{"database " + db + " is damaged", "check for the whole list", "no backup was kept"} {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("stderr %q lacks %q", errOut, w)
+		}
+	}
+	if strings.Count(errOut, "\n") != 1 {
+		t.Errorf("error is not one line: %q", errOut)
+	}
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Fatalf("the copy that failed its check is still there: %v", err)
+	}
+}
