@@ -39,41 +39,16 @@ func newApp(t testing.TB, edit func(d *model.ProjectData)) (*ui.Model, *store.St
 // message back into the model, as the Bubble Tea runtime would.
 func settle(t testing.TB, m *ui.Model, cmd tea.Cmd) {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0; n++ {
-		if n > 1000 {
-			t.Fatal("commands never settle")
+	uitest.Settle(t, cmd, func(msg tea.Msg) []tea.Cmd {
+		if _, quit := msg.(tea.QuitMsg); quit {
+			return nil
 		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := c()
-		switch msg := msg.(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case tea.QuitMsg, nil:
-		default:
-			_, next := m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
+		_, next := m.Update(msg)
+		return []tea.Cmd{next}
+	})
 }
 
-func key(s string) tea.KeyMsg {
-	switch s {
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyMsg{Type: tea.KeyShiftTab}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
-}
+func key(s string) tea.KeyMsg { return uitest.Key(s) }
 
 // started returns a model that has loaded its project at the given size.
 func started(t testing.TB, w, h int, edit func(d *model.ProjectData)) *ui.Model {

@@ -50,23 +50,11 @@ func newHarness(t testing.TB, edit func(d *model.ProjectData)) *harness {
 // run executes a command and everything it leads to, in order.
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0; n++ {
-		if n > 200 {
-			h.t.Fatal("commands never settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
+	uitest.Settle(h.t, cmd, func(msg tea.Msg) []tea.Cmd {
+		switch msg := msg.(type) {
 		case common.SavedMsg:
 			h.notes = append(h.notes, msg.Note)
-			queue = append(queue, common.LoadProject(h.s, h.pid))
+			return []tea.Cmd{common.LoadProject(h.s, h.pid)}
 		case common.NoteMsg:
 			h.notes = append(h.notes, msg.Text)
 		case common.ErrMsg:
@@ -75,11 +63,12 @@ func (h *harness) run(cmd tea.Cmd) {
 			if isSequence(msg) {
 				// A form's start-up sequence: focus is already set; its
 				// commands only schedule cursor blinks and size queries.
-				continue
+				return nil
 			}
-			queue = append(queue, h.p.Update(msg))
+			return []tea.Cmd{h.p.Update(msg)}
 		}
-	}
+		return nil
+	})
 }
 
 func isSequence(msg tea.Msg) bool {
@@ -87,27 +76,7 @@ func isSequence(msg tea.Msg) bool {
 	return t.Kind() == reflect.Slice && t.Elem() == reflect.TypeOf(tea.Cmd(nil))
 }
 
-func keyMsg(s string) tea.KeyMsg {
-	switch s {
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "left":
-		return tea.KeyMsg{Type: tea.KeyLeft}
-	case "right":
-		return tea.KeyMsg{Type: tea.KeyRight}
-	case "space":
-		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune(" ")}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
-}
+func keyMsg(s string) tea.KeyMsg { return uitest.Key(s) }
 
 func (h *harness) press(keys ...string) {
 	h.t.Helper()

@@ -55,18 +55,7 @@ func newHarness(t testing.TB, edit func(d *model.ProjectData)) *harness {
 // run executes cmd and everything it leads to.
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0; n++ {
-		if n > 1000 {
-			h.t.Fatal("commands never settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		queue = append(queue, h.deliver(c())...)
-	}
+	uitest.Settle(h.t, cmd, h.deliver)
 }
 
 func (h *harness) deliver(msg tea.Msg) []tea.Cmd {
@@ -103,25 +92,7 @@ func (h *harness) release() {
 	}
 }
 
-func keyMsg(s string) tea.KeyMsg {
-	switch s {
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "ctrl+n":
-		return tea.KeyMsg{Type: tea.KeyCtrlN}
-	case "ctrl+p":
-		return tea.KeyMsg{Type: tea.KeyCtrlP}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "pgdown":
-		return tea.KeyMsg{Type: tea.KeyPgDown}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
-}
+func keyMsg(s string) tea.KeyMsg { return uitest.Key(s) }
 
 func (h *harness) press(keys ...string) {
 	h.t.Helper()

@@ -1,6 +1,7 @@
 package projects
 
 import (
+	"mopdeck/ui/uitest"
 	"strings"
 	"testing"
 	"time"
@@ -36,15 +37,7 @@ func names(ps []model.Project) []string {
 	return out
 }
 
-func keyMsg(s string) tea.KeyMsg {
-	switch s {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
-}
+func keyMsg(s string) tea.KeyMsg { return uitest.Key(s) }
 
 func TestArchivedHiddenUnlessAsked(t *testing.T) {
 	s := newSwitcher()

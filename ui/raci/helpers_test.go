@@ -41,31 +41,20 @@ func newHarness(t testing.TB, d model.ProjectData, w, h int) *harness {
 // run executes a command and everything it leads to.
 func (hs *harness) run(cmd tea.Cmd) {
 	hs.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0; n++ {
-		if n > 200 {
-			hs.t.Fatal("commands never settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
+	uitest.Settle(hs.t, cmd, func(msg tea.Msg) []tea.Cmd {
+		switch msg := msg.(type) {
 		case common.ErrMsg:
 			hs.err = msg.Err.Error()
 		case common.NoteMsg:
 			hs.note = msg.Text
 		case common.SavedMsg:
 			hs.note = msg.Note
-			queue = append(queue, common.LoadProject(hs.store, hs.pid))
+			return []tea.Cmd{common.LoadProject(hs.store, hs.pid)}
 		default:
-			queue = append(queue, hs.pane.Update(msg))
+			return []tea.Cmd{hs.pane.Update(msg)}
 		}
-	}
+		return nil
+	})
 }
 
 func (hs *harness) press(keys ...string) {
@@ -85,17 +74,7 @@ func (hs *harness) typeText(s string) {
 	hs.press("enter")
 }
 
-func keyMsg(s string) tea.KeyMsg {
-	named := map[string]tea.KeyType{
-		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "space": tea.KeySpace, "backspace": tea.KeyBackspace,
-		"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "ctrl+u": tea.KeyCtrlU,
-	}
-	if t, ok := named[s]; ok {
-		return tea.KeyMsg{Type: t}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
-}
+func keyMsg(s string) tea.KeyMsg { return uitest.Key(s) }
 
 func (hs *harness) view() string { return ansi.Strip(hs.pane.View()) }
 
