@@ -45,6 +45,10 @@ type ProjectData struct {
 	Docs       []Doc           `json:"docs"`
 	Checklists []Checklist     `json:"checklists"`
 	History    []HistoryEntry  `json:"history"`
+	// Version is the project's version when this copy was read: the
+	// number of history entries ever recorded. Events carry the versions
+	// they lead from and to.
+	Version uint64 `json:"-"`
 }
 
 // Person returns the person with the given ID, if any.
@@ -93,21 +97,4 @@ func CheckProjectName(projects []Project, name string, exceptID uint64) error {
 		}
 	}
 	return nil
-}
-
-// OlderThan reports that d is an earlier snapshot of the same project
-// than other. Reloads can arrive out of order after quick saves; history
-// IDs only grow (undo adds an entry too), so the newest entry tells.
-func (d *ProjectData) OlderThan(other *ProjectData) bool {
-	if d == nil || other == nil || d.Project.ID != other.Project.ID {
-		return false
-	}
-	return d.lastHistoryID() < other.lastHistoryID()
-}
-
-func (d *ProjectData) lastHistoryID() uint64 {
-	if len(d.History) == 0 {
-		return 0
-	}
-	return d.History[len(d.History)-1].ID
 }

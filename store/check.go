@@ -282,7 +282,7 @@ func CheckFile(path string, timeout time.Duration) ([]string, error) {
 		return nil, err
 	}
 	defer db.Close()
-	s := &Store{db: db, path: path, readOnly: true}
+	s := &Store{core: &core{db: db, path: path, readOnly: true}}
 	problems, err := s.Check()
 	var de *damageError
 	if errors.As(err, &de) {

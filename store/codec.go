@@ -5,18 +5,20 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+
+	"mopdeck/model"
 )
 
 // Kinds name the nested buckets of a project and HistoryEntry.Kind.
 const (
-	KindProject    = "project"
-	KindPhases     = "phases"
-	KindChanges    = "changes"
-	KindPeople     = "people"
-	KindActivities = "activities"
-	KindCells      = "cells"
-	KindDocs       = "docs"
-	KindChecklists = "checklists"
+	KindProject    = model.KindProject
+	KindPhases     = model.KindPhases
+	KindChanges    = model.KindChanges
+	KindPeople     = model.KindPeople
+	KindActivities = model.KindActivities
+	KindCells      = model.KindCells
+	KindDocs       = model.KindDocs
+	KindChecklists = model.KindChecklists
 	kindHistory    = "history"
 )
 

@@ -41,6 +41,7 @@ func TestRestoreProjectKeepsRecordsAndHistory(t *testing.T) {
 		t.Errorf("last entry = %+v, want the project's create by importer", last)
 	}
 	got.History, want.History = nil, nil
+	got.Version, want.Version = 0, 0
 	got.Project.ID = want.Project.ID
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("restored project differs:\n got %+v\nwant %+v", got, want)

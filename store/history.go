@@ -29,7 +29,11 @@ func (s *Store) appendHistory(pb *bolt.Bucket, e model.HistoryEntry) error {
 	if err != nil {
 		return err
 	}
-	return hb.Put(itob(e.ID), v)
+	if err := hb.Put(itob(e.ID), v); err != nil {
+		return err
+	}
+	s.logHistory(e)
+	return nil
 }
 
 // History returns a project's last limit entries (all when limit <= 0),
@@ -48,23 +52,33 @@ func (s *Store) History(pid uint64, limit int) ([]model.HistoryEntry, error) {
 			}
 			return nil
 		}
-		out = []model.HistoryEntry{}
-		hb := pb.Bucket([]byte(kindHistory))
-		if hb == nil {
-			return nil
+		out, err = lastEntries(pb, limit)
+		if err != nil {
+			return damagedErr(s.path, fmt.Errorf("project %d, history: %w", pid, err))
 		}
-		c := hb.Cursor()
-		for k, v := c.Last(); k != nil && len(out) < limit; k, v = c.Prev() {
-			e, err := decode[model.HistoryEntry](v)
-			if err != nil {
-				return damagedErr(s.path, fmt.Errorf("project %d, history entry %d: %w", pid, btoi(k), err))
-			}
-			out = append(out, e)
-		}
-		slices.Reverse(out)
 		return nil
 	})
 	return out, err
+}
+
+// lastEntries reads a project's newest limit history entries, oldest
+// first.
+func lastEntries(pb *bolt.Bucket, limit int) ([]model.HistoryEntry, error) {
+	out := []model.HistoryEntry{}
+	hb := pb.Bucket([]byte(kindHistory))
+	if hb == nil {
+		return out, nil
+	}
+	c := hb.Cursor()
+	for k, v := c.Last(); k != nil && len(out) < limit; k, v = c.Prev() {
+		e, err := decode[model.HistoryEntry](v)
+		if err != nil {
+			return nil, fmt.Errorf("entry %d: %w", btoi(k), err)
+		}
+		out = append(out, e)
+	}
+	slices.Reverse(out)
+	return out, nil
 }
 
 // undoHead is the part of an entry Undo needs to walk back.
@@ -158,6 +172,7 @@ func (s *Store) revert(pb *bolt.Bucket, t model.HistoryEntry, by string) error {
 		return damagedErr(s.path, fmt.Errorf("history entry %d has no key", t.ID))
 	}
 	cur := bytes.Clone(b.Get(t.Key))
+	s.touch(t.Kind, t.Key)
 	e := model.HistoryEntry{By: by, Kind: t.Kind, Key: t.Key, Undoes: t.ID, Summary: "undo: " + t.Summary}
 	refuse := func(err error) error {
 		return fmt.Errorf("cannot undo %s: %w", t.Summary, err)
@@ -177,6 +192,7 @@ func (s *Store) revert(pb *bolt.Bucket, t model.HistoryEntry, by string) error {
 			if err := b.Delete(t.Key); err != nil {
 				return err
 			}
+			s.touchItems(cascade)
 			if e.Before, err = withCascade(cur, cascade); err != nil {
 				return err
 			}
@@ -202,6 +218,7 @@ func (s *Store) revert(pb *bolt.Bucket, t model.HistoryEntry, by string) error {
 	// unlinked gathers what points at records this undo removes, so the
 	// undo entry tells the whole story.
 	var unlinked []cascadeItem
+	s.touchItems(cascade)
 	for _, it := range cascade {
 		cb, err := kindValues(pb, it.Kind)
 		if err != nil {
@@ -230,6 +247,7 @@ func (s *Store) revert(pb *bolt.Bucket, t model.HistoryEntry, by string) error {
 			return err
 		}
 	}
+	s.touchItems(unlinked)
 	if len(unlinked) > 0 && e.Before != nil {
 		if e.Before, err = withCascade(e.Before, unlinked); err != nil {
 			return err

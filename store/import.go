@@ -50,6 +50,9 @@ func (s *Store) RestoreProject(d model.ProjectData, replace bool, by string) (mo
 		if len(same) > 1 {
 			return invalidf("%d projects are named %q: rename all but one before replacing it", len(same), truncate(name, 60))
 		}
+		if s.tx != nil {
+			s.tx.open(btoi(same[0]), nil, true) // gone: readers reload
+		}
 		return root.DeleteBucket(same[0])
 	})
 }
@@ -134,6 +137,7 @@ func (s *Store) ImportChanges(pid uint64, crs []model.ChangeRequest, by string) 
 			if err := b.Put(itob(c.ID), v); err != nil {
 				return err
 			}
+			s.touch(KindChanges, itob(c.ID))
 			if err := s.appendHistory(pb, model.HistoryEntry{By: by, Kind: KindChanges, Key: itob(c.ID),
 				Action: ActionCreate, Summary: changeSpec.longLabel(*c) + " imported"}); err != nil {
 				return err

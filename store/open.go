@@ -32,6 +32,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"mopdeck/model"
 )
 
 // SchemaVersion is the layout version this mopdeck writes and reads.
@@ -55,10 +57,23 @@ type Options struct {
 }
 
 // Store is an open mopdeck database. Its methods are safe for concurrent
-// use (bbolt serialises writers).
+// use (bbolt serialises writers). Every committed write becomes a
+// model.Event: subscribers receive it, and so does the handle that made
+// it when that handle is a Recording.
 type Store struct {
+	*core
+	// recorded collects this handle's events; nil but on a Recording.
+	recorded *[]model.Event
+}
+
+// core is the open database behind every handle.
+type core struct {
 	// Now gives the time recorded in history entries; tests set it.
 	Now func() time.Time
+
+	// tx follows the read-write transaction in progress.
+	tx   *txLog
+	feed feed
 
 	db        *bolt.DB
 	path      string
@@ -175,7 +190,7 @@ func Open(path string, opt Options) (_ *Store, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{Now: time.Now, db: db, path: path, key: key, readOnly: opt.ReadOnly, backup: backup, app: opt.AppVersion}, nil
+	return &Store{core: &core{Now: time.Now, db: db, path: path, key: key, readOnly: opt.ReadOnly, backup: backup, app: opt.AppVersion}}, nil
 }
 
 // Close releases the file. Calling it again does nothing.
@@ -703,17 +718,24 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 		return fmt.Errorf("%s is %w: the change was not saved; reopen it without read-only to edit", s.path, ErrReadOnly)
 	}
 	mark := !s.appMarked.Load()
+	var events []model.Event
 	err := guarded(s.path, func() error {
 		return s.db.Update(func(tx *bolt.Tx) error {
+			s.tx = &txLog{}
+			defer func() { s.tx = nil }()
 			if err := fn(tx); err != nil {
 				return err
 			}
 			if mark {
 				if meta := tx.Bucket(bucketMeta); meta != nil && string(meta.Get(keyApp)) != s.app {
-					return meta.Put(keyApp, []byte(s.app))
+					if err := meta.Put(keyApp, []byte(s.app)); err != nil {
+						return err
+					}
 				}
 			}
-			return nil
+			var err error
+			events, err = s.tx.events()
+			return err
 		})
 	})
 	if errors.Is(err, errNoop) {
@@ -721,6 +743,12 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	}
 	if err == nil && mark {
 		s.appMarked.Store(true)
+	}
+	if err == nil && len(events) > 0 {
+		if s.recorded != nil {
+			*s.recorded = append(*s.recorded, events...)
+		}
+		s.feed.publish(events)
 	}
 	return writeErr(s.path, err)
 }
@@ -733,6 +761,9 @@ func (s *Store) projectBucket(tx *bolt.Tx, pid uint64) (*bolt.Bucket, error) {
 	}
 	if pb == nil {
 		return nil, fmt.Errorf("project %d %w in %s: it may have been deleted; pick another project", pid, ErrNotFound, s.path)
+	}
+	if tx.Writable() && s.tx != nil {
+		s.tx.open(pid, pb, false)
 	}
 	return pb, nil
 }

@@ -99,6 +99,7 @@ func updateBatch[T any](s *Store, pid uint64, sp *spec[T], by, summary, noun str
 			if err := b.Put(itob(id), after); err != nil {
 				return err
 			}
+			s.touch(sp.kind, itob(id))
 			items = append(items, cascadeItem{Kind: sp.kind, Key: itob(id), Before: before, After: after})
 		}
 		if len(items) == 0 {

@@ -38,21 +38,35 @@ func (s *Store) Projects() ([]model.Project, error) {
 	return out, nil
 }
 
-// LoadProject reads a whole project, slices in key (creation) order.
+// LoadProject reads a project, slices in key (creation) order, with its
+// newest model.RecentHistory history entries: what the app and the
+// status report need, at a cost that does not grow with the project's
+// age. d.Version is the project's version in the same read.
 func (s *Store) LoadProject(id uint64) (model.ProjectData, error) {
+	return s.loadProject(id, model.RecentHistory)
+}
+
+// LoadProjectFull is LoadProject with every history entry, for bundles.
+func (s *Store) LoadProjectFull(id uint64) (model.ProjectData, error) {
+	return s.loadProject(id, 0)
+}
+
+func (s *Store) loadProject(id uint64, history int) (model.ProjectData, error) {
 	var d model.ProjectData
 	err := s.view(func(tx *bolt.Tx) error {
 		pb, err := s.projectBucket(tx, id)
 		if err != nil {
 			return err
 		}
-		d, err = s.loadProjectTx(id, pb)
+		d, err = s.loadProjectTx(id, pb, history)
 		return err
 	})
 	return d, err
 }
 
-func (s *Store) loadProjectTx(pid uint64, pb *bolt.Bucket) (d model.ProjectData, err error) {
+// loadProjectTx reads a project inside tx, with its last history entries
+// (all when history is 0).
+func (s *Store) loadProjectTx(pid uint64, pb *bolt.Bucket, history int) (d model.ProjectData, err error) {
 	bad := func(kind string, err error) error {
 		return damagedErr(s.path, fmt.Errorf("project %d, %s: %w", pid, kind, err))
 	}
@@ -80,8 +94,16 @@ func (s *Store) loadProjectTx(pid uint64, pb *bolt.Bucket) (d model.ProjectData,
 	if d.Checklists, err = loadAll[model.Checklist](pb, KindChecklists); err != nil {
 		return d, bad(KindChecklists, err)
 	}
-	if d.History, err = loadAll[model.HistoryEntry](pb, kindHistory); err != nil {
+	if history > 0 {
+		d.History, err = lastEntries(pb, history)
+	} else {
+		d.History, err = loadAll[model.HistoryEntry](pb, kindHistory)
+	}
+	if err != nil {
 		return d, bad(kindHistory, err)
+	}
+	if hb := pb.Bucket([]byte(kindHistory)); hb != nil {
+		d.Version = hb.Sequence()
 	}
 	return d, nil
 }
@@ -110,21 +132,39 @@ func loadAll[T any](pb *bolt.Bucket, kind string) ([]T, error) {
 
 // SaveProject updates a project's own fields (name, dates, sponsor…).
 func (s *Store) SaveProject(p model.Project, by string) (model.Project, error) {
-	if err := p.Validate(); err != nil {
-		return p, invalid(err)
-	}
 	if p.ID == 0 {
 		return p, invalidf("project %q has no ID: create it with CreateProject", p.Name)
 	}
+	return s.UpdateProject(p.ID, by, func(model.Project) (model.Project, error) { return p, nil })
+}
+
+// UpdateProject reads project id, applies edit and saves the result with
+// history, in one transaction: a rename and a "me" chosen in quick
+// succession both stay. An edit that changes nothing writes nothing.
+func (s *Store) UpdateProject(id uint64, by string, edit func(model.Project) (model.Project, error)) (model.Project, error) {
+	var out model.Project
 	err := s.update(func(tx *bolt.Tx) error {
-		pb, err := s.projectBucket(tx, p.ID)
+		pb, err := s.projectBucket(tx, id)
 		if err != nil {
 			return err
+		}
+		cur := bytes.Clone(pb.Get(keyProject))
+		old, err := decode[model.Project](cur)
+		if err != nil {
+			return damagedErr(s.path, fmt.Errorf("project %d: %w", id, err))
+		}
+		p, err := edit(old)
+		if err != nil {
+			return invalid(err)
+		}
+		p.ID = id
+		if err := p.Validate(); err != nil {
+			return invalid(err)
 		}
 		if err := projectRefs(pb, p); err != nil {
 			return err
 		}
-		cur := bytes.Clone(pb.Get(keyProject))
+		out = p
 		after, err := encode(p)
 		if err != nil {
 			return err
@@ -134,20 +174,16 @@ func (s *Store) SaveProject(p model.Project, by string) (model.Project, error) {
 		}
 		e := model.HistoryEntry{By: by, Kind: KindProject, Key: keyProject, Action: ActionUpdate,
 			Summary: fmt.Sprintf("project %q updated", truncate(p.Name, 40)), Before: cur, After: after}
-		if old, err := decode[model.Project](cur); err == nil {
-			if d := diffFields(old, p); d != "" {
-				e.Summary += ": " + d
-			}
+		if d := diffFields(old, p); d != "" {
+			e.Summary += ": " + d
 		}
+		s.touch(KindProject, keyProject)
 		if err := pb.Put(keyProject, after); err != nil {
 			return err
 		}
 		return s.appendHistory(pb, e)
 	})
-	if err != nil {
-		return p, err
-	}
-	return p, nil
+	return out, err
 }
 
 // projectRefs checks the people the project names exist.
@@ -256,6 +292,9 @@ func (s *Store) createProject(d model.ProjectData, by string, first func(root *b
 		if err != nil {
 			return fmt.Errorf("cannot create project %d: %w; run `mopdeck check`", pid, err)
 		}
+		if s.tx != nil {
+			s.tx.open(pid, pb, true)
+		}
 		pv, err := encode(p)
 		if err != nil {
 			return err
@@ -306,7 +345,7 @@ func (s *Store) createProject(d model.ProjectData, by string, first func(root *b
 		}); err != nil {
 			return err
 		}
-		out, err = s.loadProjectTx(pid, pb)
+		out, err = s.loadProjectTx(pid, pb, 0)
 		return err
 	})
 	if err != nil {

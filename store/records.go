@@ -191,6 +191,22 @@ func updateOne[T any](s *Store, pid uint64, sp *spec[T], id uint64, what, by str
 	return out, err
 }
 
+// UpdatePerson is UpdateChange for a person.
+func (s *Store) UpdatePerson(pid, id uint64, by string, edit func(model.Person) (model.Person, error)) (model.Person, error) {
+	return updateOne(s, pid, personSpec, id, "the person", by, edit)
+}
+
+// UpdateActivity is UpdateChange for a RACI activity: a move and a rename
+// in quick succession both stay.
+func (s *Store) UpdateActivity(pid, id uint64, by string, edit func(model.Activity) (model.Activity, error)) (model.Activity, error) {
+	return updateOne(s, pid, activitySpec, id, "the activity", by, edit)
+}
+
+// UpdateDoc is UpdateChange for a doc.
+func (s *Store) UpdateDoc(pid, id uint64, by string, edit func(model.Doc) (model.Doc, error)) (model.Doc, error) {
+	return updateOne(s, pid, docSpec, id, "the doc", by, edit)
+}
+
 // SavePerson creates or updates a person.
 func (s *Store) SavePerson(pid uint64, p model.Person, by string) (model.Person, error) {
 	return saveOne(s, pid, personSpec, p, by)
@@ -352,6 +368,7 @@ func putRecord[T any](s *Store, pb *bolt.Bucket, sp *spec[T], v T, by string) (T
 	if err := b.Put(itob(id), after); err != nil {
 		return v, false, err
 	}
+	s.touch(sp.kind, itob(id))
 	if err := s.appendHistory(pb, e); err != nil {
 		return v, false, err
 	}
@@ -385,6 +402,8 @@ func deleteOne[T any](s *Store, pid uint64, sp *spec[T], id uint64, by string) e
 		if err := b.Delete(key); err != nil {
 			return err
 		}
+		s.touch(sp.kind, key)
+		s.touchItems(cascade)
 		before, err := withCascade(cur, cascade)
 		if err != nil {
 			return err
@@ -467,6 +486,7 @@ func (s *Store) SetCell(pid uint64, a model.Assignment, by string) error {
 				e.Action = ActionCreate
 			}
 		}
+		s.touch(KindCells, key)
 		e.Summary = fmt.Sprintf("RACI %q × %q: %s → %s", truncate(act, 30), truncate(person, 30), roleName(oldRole), roleName(a.Role))
 		return s.appendHistory(pb, e)
 	})

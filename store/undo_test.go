@@ -112,6 +112,7 @@ func TestUndoCellAndProject(t *testing.T) {
 	}
 	got, _ := s.LoadProject(pid)
 	got.History, d.History = nil, nil
+	got.Version, d.Version = 0, 0
 	if !reflect.DeepEqual(got, d) {
 		t.Errorf("after undoing a cell and a rename\n%+v\nwant\n%+v", got, d)
 	}

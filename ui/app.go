@@ -31,6 +31,11 @@ type Model struct {
 	ctx       *common.Context
 	projectID uint64
 	data      *model.ProjectData
+	projects  []model.Project
+	// loading is set while a full load of the open project is on its
+	// way; events that arrive meanwhile wait in pending.
+	loading bool
+	pending []model.Event
 	panes     []common.Pane
 	switcher  *projects.Switcher
 	active    int
@@ -62,7 +67,7 @@ func New(ctx *common.Context, projectID uint64) *Model {
 
 // Init loads the project.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{common.LoadProject(m.ctx.Store, m.projectID)}
+	cmds := []tea.Cmd{m.load()}
 	for _, p := range m.panes {
 		cmds = append(cmds, p.Init())
 	}
@@ -83,19 +88,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 		return m, m.broadcast(msg)
 	case common.ProjectLoadedMsg:
-		if msg.Data == nil || msg.Data.Project.ID != m.projectID {
-			return m, nil // a load for the project open before a switch
-		}
-		if msg.Data.OlderThan(m.data) {
-			return m, nil // overtaken by the load after a later save
-		}
-		m.data = msg.Data
-		m.switcher.SetProjects(msg.Projects, m.projectID)
-		return m, m.broadcast(msg)
+		return m, m.loaded(msg)
+	case common.ProjectsMsg:
+		m.projects = msg.Projects
+		m.switcher.SetProjects(m.projects, m.projectID)
+		return m, nil
 	case projects.OpenMsg:
 		m.projectID = msg.ID
 		m.status, m.statusErr = msg.Note, false
-		return m, common.LoadProject(m.ctx.Store, m.projectID)
+		return m, m.load()
 	case common.ErrMsg:
 		m.status, m.statusErr = msg.Err.Error(), true
 		return m, nil
@@ -103,8 +104,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, m.statusErr = msg.Text, false
 		return m, nil
 	case common.SavedMsg:
-		m.status, m.statusErr = msg.Note, false
-		return m, common.LoadProject(m.ctx.Store, m.projectID)
+		return m, m.saved(msg)
 	case tea.KeyMsg:
 		return m, m.handleKey(msg)
 	}
@@ -138,9 +138,10 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.showHelp = true
 		return nil
 	case key.Matches(msg, m.keys.Projects):
-		// Reload on the way in: another mopdeck may have added projects.
+		// Read the list on the way in: another writer may have added
+		// projects.
 		m.switcher.Open(m.ctx.Actor(m.data))
-		return common.LoadProject(m.ctx.Store, m.projectID)
+		return common.LoadProjects(m.ctx.Store)
 	case key.Matches(msg, m.keys.Me):
 		m.active = raciPane
 		return m.panes[raciPane].Update(msg)

@@ -157,7 +157,7 @@ func runExportProject(e *Env, args []string) error {
 	case *project != "":
 		e.Project = *project
 	}
-	d, err := e.LoadPicked()
+	d, err := e.LoadPicked(true)
 	if err != nil {
 		return err
 	}

@@ -79,11 +79,16 @@ func (e *Env) InProject(readOnly bool, fn func(s *store.Store, p model.Project) 
 	return fn(s, p)
 }
 
-// LoadPicked reads, read-only, the whole project the flags name.
-func (e *Env) LoadPicked() (model.ProjectData, error) {
+// LoadPicked reads, read-only, the project the flags name: with its
+// recent history, or all of it when fullHistory is set (a bundle).
+func (e *Env) LoadPicked(fullHistory bool) (model.ProjectData, error) {
 	var d model.ProjectData
 	err := e.InProject(true, func(s *store.Store, p model.Project) (err error) {
-		d, err = s.LoadProject(p.ID)
+		if fullHistory {
+			d, err = s.LoadProjectFull(p.ID)
+		} else {
+			d, err = s.LoadProject(p.ID)
+		}
 		return err
 	})
 	return d, err

@@ -57,7 +57,7 @@ func runRACI(e *Env) error {
 	if *project != "" {
 		e.Project = *project
 	}
-	d, err := e.LoadPicked()
+	d, err := e.LoadPicked(false)
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func runReport(e *Env) error {
 	if err != nil {
 		return err
 	}
-	d, err := e.LoadPicked()
+	d, err := e.LoadPicked(false)
 	if err != nil {
 		return err
 	}

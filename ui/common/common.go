@@ -28,6 +28,9 @@ type Context struct {
 
 	mdOnce sync.Once
 	md     *components.Markdown
+
+	writerOnce sync.Once
+	writer     *Writer
 }
 
 // Markdown is the one Glamour renderer and output cache of the program:
@@ -60,6 +63,14 @@ type ProjectLoadedMsg struct {
 	Projects []model.Project
 }
 
+// ProjectChangedMsg tells every pane that writes changed the open
+// project: Data is the project with Events applied (a new value; the one
+// before is left as it was). Panes patch what the events touched.
+type ProjectChangedMsg struct {
+	Data   *model.ProjectData
+	Events []model.Event
+}
+
 // ErrMsg is shown in the status line until the next key.
 type ErrMsg struct{ Err error }
 
@@ -80,7 +91,7 @@ func Note(text string) tea.Cmd {
 	return func() tea.Msg { return NoteMsg{Text: text} }
 }
 
-// LoadProject reads a whole project and the project list off the store.
+// LoadProject reads a project and the project list off the store.
 func LoadProject(s *store.Store, id uint64) tea.Cmd {
 	return func() tea.Msg {
 		d, err := s.LoadProject(id)
@@ -92,33 +103,6 @@ func LoadProject(s *store.Store, id uint64) tea.Cmd {
 			return ErrMsg{Err: err}
 		}
 		return ProjectLoadedMsg{Data: &d, Projects: projects}
-	}
-}
-
-// SavedMsg reports a write that went through; the root shows Note and
-// reloads the project so every pane sees the change.
-type SavedMsg struct{ Note string }
-
-// Save runs a store write in a command. Success becomes a SavedMsg with
-// note, failure an ErrMsg: the edit is never reported as saved when the
-// disk refused it.
-func Save(note string, write func() error) tea.Cmd {
-	return func() tea.Msg {
-		if err := write(); err != nil {
-			return ErrMsg{Err: err}
-		}
-		return SavedMsg{Note: note}
-	}
-}
-
-// Undo reverts the newest change of the given kinds (all kinds when none).
-func Undo(s *store.Store, projectID uint64, by string, kinds ...string) tea.Cmd {
-	return func() tea.Msg {
-		e, err := s.Undo(projectID, by, kinds...)
-		if err != nil {
-			return ErrMsg{Err: err}
-		}
-		return SavedMsg{Note: "undone: " + e.Summary}
 	}
 }
 
@@ -134,4 +118,18 @@ func (c *Context) Actor(d *model.ProjectData) string {
 		return c.User
 	}
 	return "someone"
+}
+
+// ProjectsMsg carries the list of projects.
+type ProjectsMsg struct{ Projects []model.Project }
+
+// LoadProjects reads the list of projects.
+func LoadProjects(s *store.Store) tea.Cmd {
+	return func() tea.Msg {
+		projects, err := s.Projects()
+		if err != nil {
+			return ErrMsg{Err: err}
+		}
+		return ProjectsMsg{Projects: projects}
+	}
 }

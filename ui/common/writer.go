@@ -6,14 +6,14 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// Writer runs a pane's store writes (and undos) one at a time, in the
+// Writer runs the app's store writes (and undos) one at a time, in the
 // order the keys asked for them. Bubble Tea runs every command on its own
 // goroutine, so a tick followed at once by an undo could otherwise commit
 // the undo first and revert an older change, and history (which undo walks
 // back) would not match what was typed.
 //
-// The zero value is ready to use. A pane keeps one Writer for as long as
-// it lives and must not copy it.
+// The zero value is ready to use. The context holds the app's one Writer
+// (Context.Write); it must not be copied.
 type Writer struct {
 	run     sync.Mutex // held while a write runs
 	queueMu sync.Mutex // guards queue only: Update never waits on a write

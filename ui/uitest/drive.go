@@ -1,6 +1,10 @@
 package uitest
 
 import (
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"sync/atomic"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -27,15 +31,35 @@ func Key(s string) tea.KeyMsg {
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
 }
 
-// Settle runs cmd and every command it leads to, in order, as the Bubble
-// Tea runtime would: batches are flattened here, and deliver handles every
-// other message and returns the commands it leads to. A chain that never
+// seedBase makes every Settle of a run shuffle differently yet
+// reproducibly: MOPDECK_SHUFFLE_SEED=N replays a failing run.
+var seedBase = func() uint64 {
+	if s, err := strconv.ParseUint(os.Getenv("MOPDECK_SHUFFLE_SEED"), 10, 64); err == nil {
+		return s
+	}
+	return rand.Uint64()
+}()
+
+var settles atomic.Uint64
+
+// Settle runs cmd and every command it leads to as the Bubble Tea runtime
+// may: the commands of a batch run in a shuffled order, because Bubble Tea
+// runs each on its own goroutine and promises no order among them. deliver
+// handles every other message and returns the commands it leads to. The
+// seed is printed when the test fails, to replay it; a chain that never
 // ends fails the test.
 func Settle(t testing.TB, cmd tea.Cmd, deliver func(tea.Msg) []tea.Cmd) {
 	t.Helper()
+	seed := seedBase + settles.Add(1)
+	rng := rand.New(rand.NewPCG(seed, seed))
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("batched commands ran shuffled; replay with MOPDECK_SHUFFLE_SEED=%d (this Settle's seed %d)", seedBase, seed)
+		}
+	})
 	queue := []tea.Cmd{cmd}
 	for n := 0; len(queue) > 0; n++ {
-		if n > 1000 {
+		if n > 10000 {
 			t.Fatal("commands never settle")
 		}
 		c := queue[0]
@@ -46,7 +70,9 @@ func Settle(t testing.TB, cmd tea.Cmd, deliver func(tea.Msg) []tea.Cmd) {
 		switch msg := c().(type) {
 		case nil:
 		case tea.BatchMsg:
-			queue = append(queue, msg...)
+			batch := append([]tea.Cmd(nil), msg...)
+			rng.Shuffle(len(batch), func(i, j int) { batch[i], batch[j] = batch[j], batch[i] })
+			queue = append(queue, batch...)
 		default:
 			queue = append(queue, deliver(msg)...)
 		}
