@@ -65,10 +65,13 @@ func (e Event) Touches(kind string) bool {
 }
 
 // Apply returns the project with the event's records written and deleted.
-// d is left as it was: a record set the event touches is copied first,
-// so a command still reading the old project (the status report, an
-// export) never sees a half-applied write. Sets are kept in ID order, the
-// order they are stored in.
+// Sets are kept in ID order, the order they are stored in. A record set
+// the event adds to or removes from is copied first, and so is every set
+// but the change requests on an update: d keeps its other sets as they
+// were. Change requests are the one set that grows to 100,000 records,
+// and a rating must not copy them all, so an update of a request is
+// written in place, in the array d shares: a command that reads the
+// project off the UI goroutine takes a Snapshot first.
 func (d *ProjectData) Apply(e Event) *ProjectData {
 	out := *d
 	cloned := map[string]bool{}
@@ -88,7 +91,12 @@ func (d *ProjectData) Apply(e Event) *ProjectData {
 		case KindPhases:
 			out.Phases = applyRecord(out.Phases, r, cow(r.Kind), func(p *Phase) uint64 { return p.ID })
 		case KindChanges:
-			out.Changes = applyRecord(out.Changes, r, cow(r.Kind), func(c *ChangeRequest) uint64 { return c.ID })
+			id := func(c *ChangeRequest) uint64 { return c.ID }
+			if r.Deleted() || !has(out.Changes, r.ID, id) {
+				out.Changes = applyRecord(out.Changes, r, cow(r.Kind), id)
+			} else {
+				out.Changes = applyRecord(out.Changes, r, false, id)
+			}
 		case KindPeople:
 			out.People = applyRecord(out.People, r, cow(r.Kind), func(p *Person) uint64 { return p.ID })
 		case KindActivities:
@@ -110,13 +118,43 @@ func (d *ProjectData) Apply(e Event) *ProjectData {
 	return &out
 }
 
+// Snapshot returns a copy of the project that later events applied to d
+// leave alone, for a command that reads it off the UI goroutine.
+func (d *ProjectData) Snapshot() ProjectData {
+	out := *d
+	out.Changes = slices.Clone(d.Changes)
+	return out
+}
+
+func has[T any](set []T, want uint64, id func(*T) uint64) bool {
+	_, found := slices.BinarySearchFunc(set, want, func(x T, want uint64) int { return cmp.Compare(id(&x), want) })
+	return found
+}
+
 // applyRecord writes or deletes one record of a set kept in ID order,
 // copying the set first when fresh is set.
 func applyRecord[T any](set []T, r Record, fresh bool, id func(*T) uint64) []T {
+	return applyKeyed(set, r, fresh, r.ID, func(x *T, want uint64) int { return cmp.Compare(id(x), want) })
+}
+
+// applyCell is applyRecord for RACI cells, kept in (activity, person)
+// order.
+func applyCell(cells []Assignment, r Record, fresh bool) []Assignment {
+	return applyKeyed(cells, r, fresh, r.Cell, func(x *Assignment, want Assignment) int {
+		if c := cmp.Compare(x.ActivityID, want.ActivityID); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.PersonID, want.PersonID)
+	})
+}
+
+// applyKeyed writes r's value at key's place in a sorted set, or removes
+// what is there when r is a delete.
+func applyKeyed[T, K any](set []T, r Record, fresh bool, key K, compare func(*T, K) int) []T {
 	if fresh {
 		set = slices.Clone(set)
 	}
-	i, found := slices.BinarySearchFunc(set, r.ID, func(x T, want uint64) int { return cmp.Compare(id(&x), want) })
+	i, found := slices.BinarySearchFunc(set, key, func(x T, want K) int { return compare(&x, want) })
 	if r.Deleted() {
 		if found {
 			set = slices.Delete(set, i, i+1)
@@ -132,34 +170,4 @@ func applyRecord[T any](set []T, r Record, fresh bool, id func(*T) uint64) []T {
 		return set
 	}
 	return slices.Insert(set, i, v)
-}
-
-// applyCell is applyRecord for RACI cells, kept in (activity, person)
-// order.
-func applyCell(cells []Assignment, r Record, fresh bool) []Assignment {
-	if fresh {
-		cells = slices.Clone(cells)
-	}
-	byKey := func(x Assignment, want Assignment) int {
-		if c := cmp.Compare(x.ActivityID, want.ActivityID); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.PersonID, want.PersonID)
-	}
-	i, found := slices.BinarySearchFunc(cells, r.Cell, byKey)
-	if r.Deleted() {
-		if found {
-			cells = slices.Delete(cells, i, i+1)
-		}
-		return cells
-	}
-	v, ok := r.Value.(Assignment)
-	if !ok {
-		return cells
-	}
-	if found {
-		cells[i] = v
-		return cells
-	}
-	return slices.Insert(cells, i, v)
 }

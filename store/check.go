@@ -65,8 +65,8 @@ func checkRecords(tx *bolt.Tx, add func(string, ...any)) {
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil {
 		add("the meta bucket is missing")
-	} else if v, err := strconv.Atoi(string(meta.Get(keySchema))); err != nil || v != SchemaVersion {
-		add("meta: schema is %q, expected %d", meta.Get(keySchema), SchemaVersion)
+	} else if v, err := strconv.Atoi(string(meta.Get(keySchema))); err != nil || v < 1 || v > SchemaVersion {
+		add("meta: schema is %q, expected 1 to %d", meta.Get(keySchema), SchemaVersion)
 	}
 	root := tx.Bucket(bucketProjects)
 	if root == nil {

@@ -43,6 +43,9 @@ var (
 
 // recordVersion is the version of the envelope and of the record shapes
 // inside it. A record may evolve without a schema bump by reading older v.
+// History entries changed the layout of Before and After with a schema
+// bump instead (see migrate_history.go), so that an older mopdeck refuses
+// the file rather than misreading every entry.
 const recordVersion = 1
 
 // envelope is how every value is stored: {"v":1,"d":<model JSON>}.
@@ -56,14 +59,22 @@ type envelope[T any] struct {
 }
 
 // cascadeItem is one dependent record a delete changed or removed: its
-// stored bytes before and after (After empty when it was removed). Undo
-// writes Before back only while the record still holds After, so a record
-// edited since is left alone.
+// stored bytes before and after, as raw JSON (After empty when it was
+// removed, Before empty when a batch created it). Undo writes Before back
+// only while the record still holds After, so a record edited since is
+// left alone. Both are left out when empty: a JSON null would read back
+// as the four bytes "null".
 type cascadeItem struct {
-	Kind   string `json:"kind"`
-	Key    []byte `json:"key"`
-	Before []byte `json:"before"`
-	After  []byte `json:"after,omitempty"`
+	Kind   string          `json:"kind"`
+	Key    []byte          `json:"key"`
+	Before json.RawMessage `json:"before,omitempty"`
+	After  json.RawMessage `json:"after,omitempty"`
+}
+
+// none tells whether a history value stands for no record: empty, or a
+// JSON null written by hand into a bundle.
+func none(b []byte) bool {
+	return len(b) == 0 || string(b) == "null"
 }
 
 func encode[T any](v T) ([]byte, error) {

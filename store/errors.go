@@ -33,7 +33,28 @@ var (
 	// ErrInvalid: a record failed validation (its Validate method or a
 	// reference to a record that does not exist); nothing was written.
 	ErrInvalid = errors.New("invalid")
+	// ErrInternal: mopdeck's own code failed inside a transaction (a
+	// panic); the transaction was rolled back. It is a bug, not the
+	// user's file.
+	ErrInternal = errors.New("internal error in mopdeck")
 )
+
+// internalError is a panic caught in a transaction: what it said and
+// where, on one line a user can paste into a bug report.
+type internalError struct {
+	cause string
+	at    string
+}
+
+func (e *internalError) Error() string {
+	at := ""
+	if e.at != "" {
+		at = " (in " + e.at + ")"
+	}
+	return fmt.Sprintf("%v: %s%s; this is a bug, please report it — your data was not changed", ErrInternal, e.cause, at)
+}
+
+func (e *internalError) Unwrap() error { return ErrInternal }
 
 func inUseErr(path string, cause error) error {
 	if cause != nil {
@@ -123,7 +144,7 @@ func writeErr(path string, err error) error {
 		return nil
 	}
 	var we *writeError
-	if errors.As(err, &we) {
+	if errors.As(err, &we) || errors.Is(err, ErrInternal) {
 		return err
 	}
 	for _, d := range diskErrors {

@@ -210,8 +210,9 @@ func TestImportChangesAllOrNothing(t *testing.T) {
 		t.Errorf("numbered %d, %d; want 3, 4 after the two existing requests", got[0].ID, got[1].ID)
 	}
 	h, _ := s.History(pid, 2)
-	if h[0].Summary != `CR-3 "one" imported` || len(h[1].After) != 0 || h[1].Action != ActionCreate {
-		t.Errorf("history %+v", h)
+	if h[1].Summary != `imported 2 change requests (CR-3 to CR-4)` || btoi(h[1].Key) != 3 || h[1].Through != 4 ||
+		len(h[1].After) != 0 || h[1].Action != ActionCreate || h[0].Kind != KindProject {
+		t.Errorf("history %+v, want the project's creation then one entry for the import", h)
 	}
 	if problems, err := s.Check(); err != nil || len(problems) > 0 {
 		t.Errorf("Check: %v %v", problems, err)

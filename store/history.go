@@ -93,7 +93,8 @@ type undoHead struct {
 // that is not itself an undo and was not undone yet: it writes the entry's
 // Before back, or deletes the record when Before is empty, in one
 // transaction, and records an entry with Undoes set. It returns the entry
-// it reverted, or ErrNothingToUndo. The project's "create" entry is a
+// it reverted, or ErrNothingToUndo. An entry for a range of records (an
+// import) is undone whole. The project's "create" entry is a
 // floor: entries before it came with an imported bundle and are not undone.
 // A cascading delete is undone with its dependents, except those edited
 // since. A value whose phase, activity or person is gone is refused.
@@ -178,7 +179,10 @@ func (s *Store) revert(pb *bolt.Bucket, t model.HistoryEntry, by string) error {
 		return fmt.Errorf("cannot undo %s: %w", t.Summary, err)
 	}
 
-	if len(t.Before) == 0 {
+	if t.Through != 0 {
+		return s.revertRange(pb, b, t, e)
+	}
+	if none(t.Before) {
 		// The entry created the record: delete it (and what points at it).
 		if t.Kind == KindProject {
 			return refuse(fmt.Errorf("a project is not deleted by undo"))
@@ -227,7 +231,7 @@ func (s *Store) revert(pb *bolt.Bucket, t model.HistoryEntry, by string) error {
 		if !bytes.Equal(cb.Get(it.Key), it.After) {
 			continue // edited or removed since: leave it
 		}
-		if len(it.Before) == 0 {
+		if none(it.Before) {
 			// Created by the entry (a phase inserted in a batch): what
 			// was tied to it since is unlinked, as a delete would.
 			more, _, err := cascadeDelete(pb, it.Kind, it.Key)
@@ -252,6 +256,43 @@ func (s *Store) revert(pb *bolt.Bucket, t model.HistoryEntry, by string) error {
 		if e.Before, err = withCascade(e.Before, unlinked); err != nil {
 			return err
 		}
+	}
+	return s.appendHistory(pb, e)
+}
+
+// revertRange undoes an entry that created records Key to Through of its
+// kind at once (an import): the ones still there are removed, with what
+// points at them, in this one transaction, and every one is touched so
+// the event removes them from the screen. The undo entry names the same
+// range and keeps no copy of the records: it is never undone itself, and
+// the import it reverts did not keep one either.
+func (s *Store) revertRange(pb, b *bolt.Bucket, t, e model.HistoryEntry) error {
+	first := btoi(t.Key)
+	if len(t.Key) != 8 || t.Kind == KindProject || t.Kind == KindCells || t.Through < first || t.Through > b.Sequence() || !none(t.Before) {
+		return damagedErr(s.path, fmt.Errorf("history entry %d names %s %d to %d, which this project cannot hold", t.ID, t.Kind, first, t.Through))
+	}
+	e.Action, e.Through = ActionDelete, t.Through
+	gone := uint64(0)
+	for id := first; ; id++ {
+		key := itob(id)
+		if b.Get(key) != nil {
+			cascade, _, err := cascadeDelete(pb, t.Kind, key)
+			if err != nil {
+				return err
+			}
+			if err := b.Delete(key); err != nil {
+				return err
+			}
+			s.touch(t.Kind, key)
+			s.touchItems(cascade)
+			gone++
+		}
+		if id == t.Through {
+			break
+		}
+	}
+	if n := t.Through - first + 1; gone < n {
+		e.Summary += fmt.Sprintf(" (%d of the %d were gone already)", n-gone, n)
 	}
 	return s.appendHistory(pb, e)
 }

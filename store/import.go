@@ -67,7 +67,7 @@ func retireHistoryIDs(pb *bolt.Bucket, history []model.HistoryEntry) error {
 		if len(e.Key) != 8 || !slices.Contains(sequencedKinds, e.Kind) {
 			continue
 		}
-		top[e.Kind] = max(top[e.Kind], btoi(e.Key))
+		top[e.Kind] = max(top[e.Kind], btoi(e.Key), e.Through)
 	}
 	for kind, id := range top {
 		b, err := kindBucket(pb, kind)
@@ -89,13 +89,13 @@ var sequencedKinds = []string{KindPhases, KindChanges, KindPeople, KindActivitie
 // ImportChanges adds many new change requests to a project in one
 // transaction, all or none, and is what an import writes. The requests
 // must be new (ID 0); they are numbered in place, in order, from the
-// project's next CR number, and returned. Each gets a history entry
-// ("CR-12 … imported") that undo reverts like a create. The entry does not
-// repeat the record as its After: the record itself is the state after,
-// and the first later edit or delete records it as its Before; leaving it
-// out halves what a 100,000-row import holds in memory and on disk. Pages
-// are packed full, since an import only appends keys (bbolt splits pages
-// half full by default).
+// project's next CR number, and returned. Numbers taken in one transaction
+// follow each other, so the whole import is one history entry naming the
+// range ("imported 20 change requests (CR-31 to CR-50)"), which one undo
+// reverts whole. The entry does not repeat the records: they are the state
+// after, and the first later edit or delete records one as its Before.
+// Pages are packed full, since an import only appends keys (bbolt splits
+// pages half full by default).
 func (s *Store) ImportChanges(pid uint64, crs []model.ChangeRequest, by string) ([]model.ChangeRequest, error) {
 	for i, c := range crs {
 		if c.ID != 0 {
@@ -117,11 +117,7 @@ func (s *Store) ImportChanges(pid uint64, crs []model.ChangeRequest, by string) 
 		if err != nil {
 			return err
 		}
-		hb, err := kindBucket(pb, kindHistory)
-		if err != nil {
-			return err
-		}
-		b.FillPercent, hb.FillPercent = appendFill, appendFill
+		b.FillPercent = appendFill
 		for i := range crs {
 			c := &crs[i]
 			if err := changeSpec.refs(pb, *c); err != nil {
@@ -129,6 +125,10 @@ func (s *Store) ImportChanges(pid uint64, crs []model.ChangeRequest, by string) 
 			}
 			if c.ID, err = b.NextSequence(); err != nil {
 				return err
+			}
+			// The history entry names a range: it must be one.
+			if i > 0 && c.ID != crs[i-1].ID+1 {
+				return fmt.Errorf("change request numbers skipped from %d to %d inside one import; nothing was saved", crs[i-1].ID, c.ID)
 			}
 			v, err := encode(*c)
 			if err != nil {
@@ -138,12 +138,8 @@ func (s *Store) ImportChanges(pid uint64, crs []model.ChangeRequest, by string) 
 				return err
 			}
 			s.touch(KindChanges, itob(c.ID))
-			if err := s.appendHistory(pb, model.HistoryEntry{By: by, Kind: KindChanges, Key: itob(c.ID),
-				Action: ActionCreate, Summary: changeSpec.longLabel(*c) + " imported"}); err != nil {
-				return err
-			}
 		}
-		return nil
+		return s.appendHistory(pb, importEntry(crs, by))
 	})
 	if err != nil {
 		for i := range crs {
@@ -152,6 +148,20 @@ func (s *Store) ImportChanges(pid uint64, crs []model.ChangeRequest, by string) 
 		return nil, err
 	}
 	return crs, nil
+}
+
+// importEntry is the one history entry of an import: one request is an
+// ordinary create, more are a range.
+func importEntry(crs []model.ChangeRequest, by string) model.HistoryEntry {
+	first, last := crs[0], crs[len(crs)-1]
+	e := model.HistoryEntry{By: by, Kind: KindChanges, Key: itob(first.ID), Action: ActionCreate}
+	if len(crs) == 1 {
+		e.Summary = changeSpec.longLabel(first) + " imported"
+		return e
+	}
+	e.Through = last.ID
+	e.Summary = fmt.Sprintf("imported %d change requests (%s to %s)", len(crs), first.Ref(), last.Ref())
+	return e
 }
 
 // appendFill is how full bbolt packs a page when keys only grow.

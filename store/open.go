@@ -24,7 +24,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -37,7 +36,9 @@ import (
 )
 
 // SchemaVersion is the layout version this mopdeck writes and reads.
-const SchemaVersion = 1
+// Schema 2 holds history before/after as raw JSON; schema 1 had base64
+// strings (see migrate_history.go).
+const SchemaVersion = 2
 
 // currentSchema is SchemaVersion; tests raise it, with a migration, to
 // rehearse an upgrade on a file of the previous layout.
@@ -223,19 +224,6 @@ func boltOptions(opt Options, readOnly bool) *bolt.Options {
 		// does not remap (bbolt copies every dirty node on a remap).
 		InitialMmapSize: initialMmapSize,
 	}
-}
-
-// guarded runs fn turning panics (and memory faults on the mapped file)
-// into ErrDamaged: bbolt panics rather than errors on some damaged pages.
-func guarded(path string, fn func() error) (err error) {
-	old := debug.SetPanicOnFault(true)
-	defer debug.SetPanicOnFault(old)
-	defer func() {
-		if r := recover(); r != nil {
-			err = damagedErr(path, fmt.Errorf("panic: %v", r))
-		}
-	}()
-	return fn()
 }
 
 // boltOpen opens the file with bbolt. Should bbolt panic half-way through
@@ -598,105 +586,6 @@ func writable(path string, fi fs.FileInfo) error {
 	return f.Close()
 }
 
-// migrations[n] upgrades a schema n file to n+1 inside one transaction.
-var migrations = map[int]func(tx *bolt.Tx) error{}
-
-// upgrade brings an older file to the current schema and makes sure the
-// projects bucket exists. It writes only when something is missing. Before
-// a schema migration it copies the file aside, byte for byte, and returns
-// the copy's path: whatever a migration gets wrong, the original is kept.
-func upgrade(path string, db *bolt.DB, schema int) (backup string, err error) {
-	need := schema < currentSchema
-	if !need {
-		_ = db.View(func(tx *bolt.Tx) error {
-			need = tx.Bucket(bucketProjects) == nil
-			return nil
-		})
-	}
-	if !need {
-		return "", nil
-	}
-	for v := schema; v < currentSchema; v++ {
-		if migrations[v] == nil {
-			return "", fmt.Errorf("%s has schema %d and this mopdeck cannot upgrade it (no step from %d): use the mopdeck that wrote it; the file was not changed", path, schema, v)
-		}
-	}
-	if schema < currentSchema {
-		// The exclusive lock is held and nothing was written yet: the
-		// bytes on disk are the original file.
-		if backup, err = copyAside(path, schema); err != nil {
-			return "", err
-		}
-	}
-	err = guarded(path, func() error {
-		return db.Update(func(tx *bolt.Tx) error {
-			for v := schema; v < currentSchema; v++ {
-				if err := migrations[v](tx); err != nil {
-					return fmt.Errorf("cannot upgrade %s from schema %d: %w; the file was not changed", path, v, err)
-				}
-			}
-			if _, err := tx.CreateBucketIfNotExists(bucketProjects); err != nil {
-				return err
-			}
-			return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(currentSchema)))
-		})
-	})
-	if err != nil {
-		// The transaction rolled back: the file is the original and the
-		// copy would only be clutter.
-		if backup != "" {
-			os.Remove(backup)
-		}
-		return "", writeErr(path, err)
-	}
-	return backup, nil
-}
-
-// copyAside copies the file at path to a new file beside it, named after
-// the schema it holds (mopdeck.db.schema1.bak, then .schema1.2.bak…), and
-// syncs the copy and its folder to disk before anything is migrated.
-func copyAside(path string, schema int) (string, error) {
-	fail := func(err error) (string, error) {
-		return "", fmt.Errorf("cannot copy %s aside before upgrading it from schema %d: %w; free some space or make its folder writable, then retry (the file was not changed)", path, schema, err)
-	}
-	src, err := os.Open(path)
-	if err != nil {
-		return fail(err)
-	}
-	defer src.Close()
-	var dst *os.File
-	var name string
-	for i := 1; dst == nil; i++ {
-		name = fmt.Sprintf("%s.schema%d.bak", path, schema)
-		if i > 1 {
-			name = fmt.Sprintf("%s.schema%d.%d.bak", path, schema, i)
-		}
-		dst, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if errors.Is(err, fs.ErrExist) && i < 100 {
-			continue
-		}
-		if err != nil {
-			return fail(err)
-		}
-	}
-	_, err = io.Copy(dst, src)
-	if err == nil {
-		err = dst.Sync()
-	}
-	if cerr := dst.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(name)
-		return fail(err)
-	}
-	if dir, err := os.Open(filepath.Dir(path)); err == nil {
-		dir.Sync()
-		dir.Close()
-	}
-	return name, nil
-}
-
 // errNoop aborts a transaction that would change nothing.
 var errNoop = errors.New("no change")
 
@@ -707,19 +596,23 @@ func (s *Store) now() time.Time {
 	return s.Now()
 }
 
+// view runs fn in one read transaction. A panic in it is a bug
+// (ErrInternal) unless it is a memory fault on the mapped file (see
+// txGuarded).
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {
-	return guarded(s.path, func() error { return s.db.View(fn) })
+	return txGuarded(s.path, func() error { return s.db.View(fn) })
 }
 
 // update runs fn in one read-write transaction. fn returning errNoop rolls
-// back and reports success.
+// back and reports success. A panic in fn rolls back too and is a bug
+// (ErrInternal), unless it is a memory fault on the mapped file.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if s.readOnly {
 		return fmt.Errorf("%s is %w: the change was not saved; reopen it without read-only to edit", s.path, ErrReadOnly)
 	}
 	mark := !s.appMarked.Load()
 	var events []model.Event
-	err := guarded(s.path, func() error {
+	err := txGuarded(s.path, func() error {
 		return s.db.Update(func(tx *bolt.Tx) error {
 			s.tx = &txLog{}
 			defer func() { s.tx = nil }()

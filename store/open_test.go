@@ -4,12 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -169,7 +171,7 @@ func TestCreatesPrivateFile(t *testing.T) {
 	}
 	err = s.db.View(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bucketMeta)
-		if string(m.Get(keySchema)) != "1" || string(m.Get(keyApp)) != "test" || len(m.Get(keyCreated)) == 0 {
+		if string(m.Get(keySchema)) != strconv.Itoa(SchemaVersion) || string(m.Get(keyApp)) != "test" || len(m.Get(keyCreated)) == 0 {
 			t.Errorf("meta = schema %q app %q created %q", m.Get(keySchema), m.Get(keyApp), m.Get(keyCreated))
 		}
 		return nil
@@ -255,7 +257,9 @@ func foreign(t *testing.T) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, []byte("2")) })
+	db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion+1)))
+	})
 	db.Close()
 	files["newer"] = newer
 	return files
@@ -282,7 +286,7 @@ func TestRefusesFilesThatAreNotOurs(t *testing.T) {
 			if !strings.Contains(msg, path) || strings.Contains(msg, "\n") {
 				t.Errorf("%s: message %q should be one line naming the path", name, msg)
 			}
-			if name == "newer" && !strings.Contains(msg, "schema 2 > 1") {
+			if name == "newer" && !strings.Contains(msg, fmt.Sprintf("schema %d > %d", SchemaVersion+1, SchemaVersion)) {
 				t.Errorf("newer: message %q should give both schemas", msg)
 			}
 		}

@@ -2,9 +2,13 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -95,7 +99,12 @@ func (s *Store) loadProjectTx(pid uint64, pb *bolt.Bucket, history int) (d model
 		return d, bad(KindChecklists, err)
 	}
 	if history > 0 {
+		// The app and the report need what happened, not the bytes
+		// undo writes back: Undo reads those from the store.
 		d.History, err = lastEntries(pb, history)
+		for i := range d.History {
+			d.History[i].Before, d.History[i].After = nil, nil
+		}
 	} else {
 		d.History, err = loadAll[model.HistoryEntry](pb, kindHistory)
 	}
@@ -111,23 +120,73 @@ func (s *Store) loadProjectTx(pid uint64, pb *bolt.Bucket, history int) (d model
 // loadAll decodes every value of a project's nested bucket, in key order.
 // The result is never nil, so JSON bundles show [] rather than null.
 func loadAll[T any](pb *bolt.Bucket, kind string) ([]T, error) {
-	out := []T{}
 	b := pb.Bucket([]byte(kind))
 	if b == nil {
-		return out, nil
+		return []T{}, nil
 	}
+	var keys, vals [][]byte
 	err := b.ForEach(func(k, v []byte) error {
-		if v == nil {
-			return nil
+		if v != nil {
+			keys, vals = append(keys, k), append(vals, v)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, len(vals))
+	err = decodeAll(vals, func(i int, v []byte) error {
 		t, err := decode[T](v)
 		if err != nil {
-			return fmt.Errorf("key %x: %w", k, err)
+			return fmt.Errorf("key %x: %w", keys[i], err)
 		}
-		out = append(out, t)
+		out[i] = t
 		return nil
 	})
 	return out, err
+}
+
+// parallelFrom is the number of values from which decoding is split
+// across the cores: opening 100,000 change requests is mostly JSON.
+const parallelFrom = 4096
+
+// decodeAll runs decode on every value, on all cores when there are many.
+// The values live in the file's memory map, valid while the transaction
+// is open, which outlasts the call. A worker that faults on the map (the
+// file truncated under it) reports damage as the caller's goroutine would.
+func decodeAll(vals [][]byte, decode func(i int, v []byte) error) error {
+	workers := min(runtime.GOMAXPROCS(0), len(vals)/parallelFrom+1)
+	if workers <= 1 {
+		for i, v := range vals {
+			if err := decode(i, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	chunk := (len(vals) + workers - 1) / workers
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+			defer func() {
+				if r := recover(); r != nil {
+					errs[w] = fmt.Errorf("reading the file failed: %v", r)
+				}
+			}()
+			for i := w * chunk; i < min((w+1)*chunk, len(vals)); i++ {
+				if err := decode(i, vals[i]); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // SaveProject updates a project's own fields (name, dates, sponsor…).

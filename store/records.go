@@ -376,43 +376,7 @@ func putRecord[T any](s *Store, pb *bolt.Bucket, sp *spec[T], v T, by string) (T
 }
 
 func deleteOne[T any](s *Store, pid uint64, sp *spec[T], id uint64, by string) error {
-	return s.update(func(tx *bolt.Tx) error {
-		pb, err := s.projectBucket(tx, pid)
-		if err != nil {
-			return err
-		}
-		b := pb.Bucket([]byte(sp.kind))
-		key := itob(id)
-		var cur []byte
-		if b != nil {
-			cur = bytes.Clone(b.Get(key))
-		}
-		if cur == nil {
-			return fmt.Errorf("%s %d %w in project %d: it may have been deleted meanwhile; reload the project",
-				strings.TrimSuffix(sp.kind, "s"), id, ErrNotFound, pid)
-		}
-		label := fmt.Sprintf("%s %d", sp.kind, id)
-		if old, err := decode[T](cur); err == nil {
-			label = sp.longLabel(old)
-		}
-		cascade, note, err := cascadeDelete(pb, sp.kind, key)
-		if err != nil {
-			return err
-		}
-		if err := b.Delete(key); err != nil {
-			return err
-		}
-		s.touch(sp.kind, key)
-		s.touchItems(cascade)
-		before, err := withCascade(cur, cascade)
-		if err != nil {
-			return err
-		}
-		return s.appendHistory(pb, model.HistoryEntry{
-			By: by, Kind: sp.kind, Key: key, Action: ActionDelete,
-			Summary: label + " deleted" + note, Before: before,
-		})
-	})
+	return deleteChecked(s, pid, sp, id, by, nil)
 }
 
 // getRecord reads one record of a kind.

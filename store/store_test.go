@@ -42,7 +42,7 @@ func TestCreateProjectRoundTrip(t *testing.T) {
 	}
 
 	s = reopen(t, s)
-	loaded, err := s.LoadProject(got.Project.ID)
+	loaded, err := s.LoadProjectFull(got.Project.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestSaveEveryTypeRoundTrip(t *testing.T) {
 	}
 
 	s = reopen(t, s)
-	d, err := s.LoadProject(pid)
+	d, err := s.LoadProjectFull(pid)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +258,7 @@ func TestValidationFailuresWriteNothing(t *testing.T) {
 		"save phase": func() error { _, err := s.SavePhase(pid, model.Phase{ID: 99, Name: "x"}, "me"); return err },
 		"delete CR":  func() error { return s.DeleteChange(pid, 99, "me") },
 		"project":    func() error { _, err := s.SavePerson(pid+1, model.Person{Name: "x"}, "me"); return err },
-		"load":       func() error { _, err := s.LoadProject(pid + 1); return err },
+		"load":       func() error { _, err := s.LoadProjectFull(pid + 1); return err },
 	}
 	for name, f := range missing {
 		if err := f(); !errors.Is(err, ErrNotFound) {
@@ -268,7 +268,7 @@ func TestValidationFailuresWriteNothing(t *testing.T) {
 	if n := historyLen(t, s, pid); n != before {
 		t.Errorf("history grew from %d to %d on refused saves", before, n)
 	}
-	got, err := s.LoadProject(pid)
+	got, err := s.LoadProjectFull(pid)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,7 +308,7 @@ func TestSaveChangesAllOrNothing(t *testing.T) {
 	if _, err := s.SaveChanges(pid, batch, "me"); !errors.Is(err, ErrInvalid) {
 		t.Errorf("missing phase: err = %v, want ErrInvalid", err)
 	}
-	got, _ := s.LoadProject(pid)
+	got, _ := s.LoadProjectFull(pid)
 	if len(got.Changes) != len(d.Changes) || historyLen(t, s, pid) != before {
 		t.Fatalf("a refused batch wrote: %d changes, %d history", len(got.Changes), historyLen(t, s, pid))
 	}
@@ -336,7 +336,7 @@ func TestSetCellRoleNoneDeletes(t *testing.T) {
 	if err := s.SetCell(pid, c, "me"); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := s.LoadProject(pid)
+	got, _ := s.LoadProjectFull(pid)
 	if got.Cells[3] != c {
 		t.Errorf("cell = %+v, want %+v", got.Cells[3], c)
 	}
@@ -344,7 +344,7 @@ func TestSetCellRoleNoneDeletes(t *testing.T) {
 	if err := s.SetCell(pid, c, "me"); err != nil {
 		t.Fatal(err)
 	}
-	got, _ = s.LoadProject(pid)
+	got, _ = s.LoadProjectFull(pid)
 	if len(got.Cells) != 3 || slices.ContainsFunc(got.Cells, func(a model.Assignment) bool { return a.ActivityID == 2 && a.PersonID == 2 }) {
 		t.Errorf("RoleNone left the cell: %+v", got.Cells)
 	}
@@ -430,7 +430,7 @@ func TestWriteBackup(t *testing.T) {
 	if err != nil || n != int64(buf.Len()) || n == 0 {
 		t.Fatalf("WriteBackup = %d, %v (buffer %d)", n, err, buf.Len())
 	}
-	want, _ := s.LoadProject(d.Project.ID)
+	want, _ := s.LoadProjectFull(d.Project.ID)
 
 	bpath := filepath.Join(t.TempDir(), "backup.db")
 	if err := os.WriteFile(bpath, buf.Bytes(), 0o600); err != nil {
@@ -444,7 +444,7 @@ func TestWriteBackup(t *testing.T) {
 	if problems, err := b.Check(); err != nil || len(problems) != 0 {
 		t.Errorf("backup Check = %v, %v", problems, err)
 	}
-	got, err := b.LoadProject(d.Project.ID)
+	got, err := b.LoadProjectFull(d.Project.ID)
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("backup holds %+v, %v", got, err)
 	}
@@ -458,14 +458,14 @@ func TestDeleteCascades(t *testing.T) {
 	if err := s.DeletePerson(pid, 2, "me"); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := s.LoadProject(pid)
+	got, _ := s.LoadProjectFull(pid)
 	if len(got.People) != 1 || len(got.Cells) != 2 || got.Project.SponsorID != 0 {
 		t.Errorf("after deleting Sam: people %d, cells %+v, sponsor %d", len(got.People), got.Cells, got.Project.SponsorID)
 	}
 	if err := s.DeletePhase(pid, 2, "me"); err != nil {
 		t.Fatal(err)
 	}
-	got, _ = s.LoadProject(pid)
+	got, _ = s.LoadProjectFull(pid)
 	if got.Activities[1].PhaseID != 0 || got.Changes[0].RaisedIn != 0 {
 		t.Errorf("links to the deleted phase remain: %+v %+v", got.Activities[1], got.Changes[0])
 	}
@@ -475,7 +475,7 @@ func TestDeleteCascades(t *testing.T) {
 	if err := s.DeleteDoc(pid, 1, "me"); err != nil {
 		t.Fatal(err)
 	}
-	got, _ = s.LoadProject(pid)
+	got, _ = s.LoadProjectFull(pid)
 	if len(got.Cells) != 1 || got.Phases[0].Deliverables[0].DocID != 0 {
 		t.Errorf("after deleting activity 1 and doc 1: cells %+v, deliverable %+v", got.Cells, got.Phases[0].Deliverables[0])
 	}
@@ -488,7 +488,7 @@ func TestDeleteCascades(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, _ = s.LoadProject(pid)
+	got, _ = s.LoadProjectFull(pid)
 	got.History, d.History = nil, nil
 	got.Version, d.Version = 0, 0
 	if !reflect.DeepEqual(got, d) {
@@ -545,7 +545,7 @@ func TestConcurrentUse(t *testing.T) {
 		}()
 		go func() {
 			for range 10 {
-				if _, err := s.LoadProject(pid); err != nil {
+				if _, err := s.LoadProjectFull(pid); err != nil {
 					done <- err
 					return
 				}
@@ -558,7 +558,7 @@ func TestConcurrentUse(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	d, _ := s.LoadProject(pid)
+	d, _ := s.LoadProjectFull(pid)
 	if len(d.Changes) != 102 {
 		t.Errorf("%d changes, want 102", len(d.Changes))
 	}

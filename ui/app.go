@@ -34,8 +34,8 @@ type Model struct {
 	projects  []model.Project
 	// loading is set while a full load of the open project is on its
 	// way; events that arrive meanwhile wait in pending.
-	loading bool
-	pending []model.Event
+	loading   bool
+	pending   []model.Event
 	panes     []common.Pane
 	switcher  *projects.Switcher
 	active    int
@@ -143,22 +143,35 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.switcher.Open(m.ctx.Actor(m.data))
 		return common.LoadProjects(m.ctx.Store)
 	case key.Matches(msg, m.keys.Me):
-		m.active = raciPane
-		return m.panes[raciPane].Update(msg)
+		return tea.Batch(m.focus(raciPane), m.panes[raciPane].Update(msg))
 	case key.Matches(msg, m.keys.Next):
-		m.active = (m.active + 1) % len(m.panes)
-		return nil
+		return m.focus((m.active + 1) % len(m.panes))
 	case key.Matches(msg, m.keys.Prev):
-		m.active = (m.active + len(m.panes) - 1) % len(m.panes)
-		return nil
+		return m.focus((m.active + len(m.panes) - 1) % len(m.panes))
 	}
 	for i, b := range m.keys.Tabs {
 		if key.Matches(msg, b) && i < len(m.panes) {
-			m.active = i
-			return nil
+			return m.focus(i)
 		}
 	}
 	return pane.Update(msg)
+}
+
+// focus makes pane i the one on screen and tells the panes that care
+// (work done only for what is shown waits for it).
+func (m *Model) focus(i int) tea.Cmd {
+	if i == m.active {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if f, ok := m.panes[m.active].(common.Focuser); ok {
+		cmds = append(cmds, f.SetFocus(false))
+	}
+	m.active = i
+	if f, ok := m.panes[i].(common.Focuser); ok {
+		cmds = append(cmds, f.SetFocus(true))
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) broadcast(msg tea.Msg) tea.Cmd {

@@ -9,8 +9,12 @@ import (
 	"syscall"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"mopdeck/model"
-	"mopdeck/ui/common"
+	"mopdeck/store"
+	"mopdeck/ui"
+	"mopdeck/ui/uitest"
 )
 
 // When the disk refuses a save, the status line says so in words and the
@@ -26,15 +30,18 @@ func TestHelperSaveOnFullDisk(t *testing.T) {
 	if os.Getenv(uiFullEnv) == "" {
 		t.Skip("helper process for TestSaveOnFullDisk")
 	}
-	m, s := newApp(t, nil)
+	ctx, pid := uitest.Sample(t, nil)
+	m, s := ui.New(ctx, pid), ctx.Store
 	settle(t, m, m.Init())
 	resize(t, m, 120, 30)
-	pid := m.ProjectID()
 	cr := model.ChangeRequest{Title: "Rename the budget owner field", Description: strings.Repeat("details ", 2000)}
-	save := common.Save("saved the new change request", func() error {
-		_, err := s.SaveChange(pid, cr, "test")
-		return err
-	})
+	// save queues the write on the app's writer; each call is one write.
+	save := func() tea.Cmd {
+		return ctx.Save("saved the new change request", func(s *store.Store) error {
+			_, err := s.SaveChange(pid, cr, "test")
+			return err
+		})
+	}
 
 	var old syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
@@ -45,7 +52,7 @@ func TestHelperSaveOnFullDisk(t *testing.T) {
 	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &full); err != nil {
 		t.Skipf("cannot lower the file-size limit: %v", err)
 	}
-	settle(t, m, save)
+	settle(t, m, save())
 	msg, isErr := m.Status()
 	if !isErr {
 		t.Fatalf("status = %q, not an error: the refused save was reported as saved", msg)
@@ -71,7 +78,7 @@ func TestHelperSaveOnFullDisk(t *testing.T) {
 	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
 		t.Fatal(err)
 	}
-	settle(t, m, save)
+	settle(t, m, save())
 	if msg, isErr := m.Status(); isErr || msg != "saved the new change request" {
 		t.Fatalf("after freeing room: status = %q (error %v)", msg, isErr)
 	}

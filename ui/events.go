@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"errors"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mopdeck/model"
+	"mopdeck/store"
 	"mopdeck/ui/common"
 )
 
@@ -43,6 +46,11 @@ func (m *Model) loaded(msg common.ProjectLoadedMsg) tea.Cmd {
 // error, then the asking pane's follow-up.
 func (m *Model) saved(msg common.SavedMsg) tea.Cmd {
 	cmds := []tea.Cmd{m.apply(msg.Events)}
+	if errors.Is(msg.Err, store.ErrNotFound) {
+		// What the write aimed at is gone (another writer deleted it):
+		// show what is stored rather than a record that is not.
+		cmds = append(cmds, m.load())
+	}
 	switch {
 	case msg.Err != nil:
 		m.status, m.statusErr = msg.Err.Error(), true

@@ -15,14 +15,16 @@ import (
 
 	"mopdeck/model"
 	"mopdeck/store/atomicfile"
+	"mopdeck/store/legacy"
 )
 
 // Format names the document; Version is the layout this mopdeck writes
 // and the newest it reads. Add a reader for the old layout before raising
-// Version.
+// Version. Version 2 holds history before/after as raw JSON; version 1
+// had base64 strings and is converted as it is read.
 const (
 	Format  = "mopdeck-project"
-	Version = 1
+	Version = 2
 )
 
 // maxSize bounds a bundle read into memory. Decoding takes a few times
@@ -108,6 +110,11 @@ func Read(r io.Reader, name string) (Bundle, error) {
 	if err := json.Unmarshal(data, &b); err != nil {
 		return Bundle{}, fmt.Errorf("%s is %w (%s): export it again with mopdeck export project", name, ErrNotBundle, jsonWhy(data, err))
 	}
+	if h.Version == 1 {
+		if err := fromV1(&b.Data); err != nil {
+			return Bundle{}, fmt.Errorf("%s is %w (%v): export it again with mopdeck export project", name, ErrNotBundle, err)
+		}
+	}
 	b.Data.Project.ID = 0
 	sanitize(&b.Data)
 	return b, nil
@@ -150,6 +157,16 @@ func jsonWhy(data []byte, err error) string {
 		return fmt.Sprintf("field %q holds a %s on line %d", te.Field, te.Value, bytes.Count(data[:min(int(te.Offset), len(data))], []byte{'\n'})+1)
 	}
 	return err.Error()
+}
+
+// fromV1 converts a version 1 bundle's history, read as it was.
+func fromV1(d *model.ProjectData) error {
+	for i := range d.History {
+		if err := legacy.Convert(&d.History[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sanitize cleans every text field a person may see. Sanitising is
@@ -199,6 +216,14 @@ func sanitize(d *model.ProjectData) {
 	for i := range d.History {
 		e := &d.History[i]
 		e.By, e.Summary = line(e.By), line(e.Summary)
+		// A null is no record, as an empty value is; kept as the four
+		// bytes "null", undo would write them back as a record.
+		if string(e.Before) == "null" {
+			e.Before = nil
+		}
+		if string(e.After) == "null" {
+			e.After = nil
+		}
 	}
 }
 

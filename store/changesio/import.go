@@ -9,9 +9,9 @@ import (
 
 // Import reads a file and, when nothing in it is wrong, adds its change
 // requests to project pid in one transaction: each gets the project's next
-// CR number and a history entry. When anything is wrong nothing is
-// written; the error is Result.Err (one line) and the result lists every
-// problem. by is who imports, now the creation time of rows without one.
+// CR number, and the import is one history entry, so one undo removes it.
+// When anything is wrong nothing is written; the error is Result.Err (one
+// line) and the result lists every problem. by is who imports, now the creation time of rows without one.
 // It reads the disk: call it from a tea.Cmd, never from Update.
 func Import(s *store.Store, pid uint64, path, by string, now time.Time) (*Result, error) {
 	phases, err := s.Phases(pid)

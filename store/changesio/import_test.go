@@ -55,14 +55,14 @@ func TestImportNumbersAfterExistingAndUndoes(t *testing.T) {
 		t.Fatalf("changes %+v", d.Changes)
 	}
 	last := d.History[len(d.History)-1]
-	if last.By != "Léa" || last.Summary != `CR-3 "Deux" imported` || last.Action != store.ActionCreate {
-		t.Errorf("history entry %+v", last)
+	if last.By != "Léa" || last.Summary != `imported 2 change requests (CR-2 to CR-3)` || last.Action != store.ActionCreate || last.Through != 3 {
+		t.Errorf("history entry %+v, want one for the whole import", last)
 	}
 	if _, err := s.Undo(pid, "Léa"); err != nil {
 		t.Fatal(err)
 	}
-	if crs, _ := s.Changes(pid); len(crs) != 2 {
-		t.Errorf("after undo %d changes, want 2", len(crs))
+	if crs, _ := s.Changes(pid); len(crs) != 1 {
+		t.Errorf("after one undo %d changes, want the 1 there before the import", len(crs))
 	}
 	if problems, err := s.Check(); err != nil || len(problems) > 0 {
 		t.Errorf("Check: %v %v", problems, err)

@@ -60,8 +60,8 @@ func (f *facetPicker) refresh(p *Pane) {
 // values present in the project for open ones (phases, assignees).
 func (p *Pane) facetValues(f model.CRFacet) []choiceItem {
 	counts := map[string]int{}
-	for i := range p.q.entries {
-		counts[model.FacetValue(p.q.entries[i].cr, f)]++
+	for _, e := range p.q.entries {
+		counts[model.FacetValue(e.cr, f)]++
 	}
 	var values []string
 	switch f {

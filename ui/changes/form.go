@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"mopdeck/model"
+	"mopdeck/store"
 	"mopdeck/ui/common"
 	"mopdeck/ui/components"
 )
@@ -201,6 +202,8 @@ func (f *crForm) reopen() {
 type formSavedMsg struct {
 	form *crForm
 	ok   bool
+	// selectID is the request the form added, for the cursor.
+	selectID uint64
 }
 
 // formSaved closes the form once its save went through, or reopens it.
@@ -210,6 +213,9 @@ func (p *Pane) formSaved(msg formSavedMsg) {
 	}
 	if msg.ok {
 		p.closeForm()
+		if msg.selectID != 0 {
+			p.refreshTable(msg.selectID)
+		}
 		return
 	}
 	msg.form.reopen()
@@ -232,18 +238,17 @@ func (p *Pane) submitForm(f *crForm) tea.Cmd {
 		save = p.update(f.orig.ID, mergeEdit(f.orig, next, f.v.status != f.orig.Status), fixedNote("saved "+f.orig.Ref()), nil)
 	}
 	f.saving = true
-	return p.writes.Do(func() tea.Msg {
-		msg := save()
-		if e, failed := msg.(common.ErrMsg); failed {
-			return tea.BatchMsg{
-				func() tea.Msg { return formSavedMsg{form: f} },
-				func() tea.Msg { return common.ErrMsg{Err: fmt.Errorf("not saved: %w", e.Err)} },
-			}
+	return p.ctx.Write(func(s *store.Store) (common.Result, error) {
+		res, err := save(s)
+		if err != nil {
+			return common.Result{Then: formSavedMsg{form: f}}, fmt.Errorf("not saved: %w", err)
 		}
-		return tea.BatchMsg{
-			func() tea.Msg { return formSavedMsg{form: f, ok: true} },
-			func() tea.Msg { return msg },
+		done := formSavedMsg{form: f, ok: true}
+		if sel, ok := res.Then.(selectMsg); ok {
+			done.selectID = sel.id
 		}
+		res.Then = done
+		return res, nil
 	})
 }
 

@@ -32,8 +32,8 @@ func TestFormEditChangesTheDecision(t *testing.T) {
 			fill(f, func(v *formValues) { v.decision = tt.to; v.estimate = "7" })
 			h.run(h.p.submitForm(f))
 			c := h.stored(tt.id)
-			if len(h.errs) > 0 || c.Decision != tt.to || c.Status != tt.wantStatus || c.EstimateHrs != 7 {
-				t.Fatalf("stored %+v, errors %v", c, h.errs)
+			if len(h.host.Errs) > 0 || c.Decision != tt.to || c.Status != tt.wantStatus || c.EstimateHrs != 7 {
+				t.Fatalf("stored %+v, errors %v", c, h.host.Errs)
 			}
 			if h.p.mode != modeTable || h.p.form != nil {
 				t.Fatal("a saved form must close")
@@ -51,7 +51,7 @@ func TestFormEditStatusPickedByHandWins(t *testing.T) {
 	fill(f, func(v *formValues) { v.decision = model.DecisionLater; v.status = model.StatusTriaged })
 	h.run(h.p.submitForm(f))
 	if c := h.stored(12); c.Decision != model.DecisionLater || c.Status != model.StatusTriaged {
-		t.Fatalf("stored %+v, errors %v", c, h.errs)
+		t.Fatalf("stored %+v, errors %v", c, h.host.Errs)
 	}
 }
 
@@ -74,7 +74,7 @@ func TestFormStaysOpenWhenTheSaveFails(t *testing.T) {
 	}
 	h.press("enter") // enter on the last field saves
 	if !strings.Contains(h.lastErr(), "not saved") {
-		t.Fatalf("the failed save is not reported: errors %v, notes %v", h.errs, h.notes)
+		t.Fatalf("the failed save is not reported: errors %v, notes %v", h.host.Errs, h.host.Notes)
 	}
 	if h.p.mode != modeForm || h.p.form != f {
 		t.Fatal("the form closed and lost what was typed")
@@ -100,7 +100,7 @@ func TestFormStaysOpenWhenTheResultIsRefused(t *testing.T) {
 	f.form.State = huh.StateCompleted // as after enter on the last field
 	h.run(h.p.updateForm(keyMsg("enter")))
 	if !strings.Contains(h.lastErr(), "unknown decision") {
-		t.Fatalf("errors = %v", h.errs)
+		t.Fatalf("errors = %v", h.host.Errs)
 	}
 	if h.p.mode != modeForm || h.p.form != f || f.form.State != huh.StateNormal {
 		t.Fatalf("the form must stay open and editable: mode %d state %d", h.p.mode, f.form.State)
@@ -152,6 +152,6 @@ func TestFormSavesOnce(t *testing.T) {
 	h.run(save)
 	after, _ := h.s.History(h.pid, 0)
 	if len(after) != len(before)+1 || h.stored(5).EstimateHrs != 16 || h.p.mode != modeTable {
-		t.Fatalf("%d entries written, errors %v, mode %d", len(after)-len(before), h.errs, h.p.mode)
+		t.Fatalf("%d entries written, errors %v, mode %d", len(after)-len(before), h.host.Errs, h.p.mode)
 	}
 }

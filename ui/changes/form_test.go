@@ -22,7 +22,7 @@ func TestFormOpensCapturesAndCancels(t *testing.T) {
 	}
 	h.press("esc")
 	if h.p.mode != modeTable || h.lastNote() != "not saved" {
-		t.Fatalf("esc must cancel: mode %d notes %v", h.p.mode, h.notes)
+		t.Fatalf("esc must cancel: mode %d notes %v", h.p.mode, h.host.Notes)
 	}
 }
 
@@ -72,7 +72,7 @@ func TestFormRefusesBadInputAndSavesNothing(t *testing.T) {
 			fill(f, tt.set)
 			h.run(h.p.submitForm(f))
 			if !strings.Contains(h.lastErr(), tt.want) {
-				t.Fatalf("errors = %v, want %q", h.errs, tt.want)
+				t.Fatalf("errors = %v, want %q", h.host.Errs, tt.want)
 			}
 			after, _ := h.s.History(h.pid, 0)
 			if len(after) != len(before) || len(h.p.q.entries) != 15 {
@@ -94,8 +94,8 @@ func TestFormAddsASanitisedRequest(t *testing.T) {
 		v.impact, v.estimate, v.complexity, v.decision = "4", "2,5", model.ComplexityLow, model.DecisionNow
 	})
 	h.run(h.p.submitForm(f))
-	if len(h.errs) > 0 {
-		t.Fatal(h.errs)
+	if len(h.host.Errs) > 0 {
+		t.Fatal(h.host.Errs)
 	}
 	c := h.stored(16)
 	if c.Title != "Rename ␛[31mthe␛[0m field" || c.Description != "Line one\nline two ␇" {
@@ -108,7 +108,7 @@ func TestFormAddsASanitisedRequest(t *testing.T) {
 		t.Fatalf("the new request is not selected: CR-%d", got.ID)
 	}
 	if !strings.Contains(h.lastNote(), "added CR-16") {
-		t.Fatalf("notes = %v", h.notes)
+		t.Fatalf("notes = %v", h.host.Notes)
 	}
 }
 
@@ -131,7 +131,7 @@ func TestFormEditWritesOnlyChangedFields(t *testing.T) {
 	h.run(h.p.submitForm(f))
 	c := h.stored(5)
 	if c.EstimateHrs != 16 || c.Status != model.StatusReadyForRetest || c.Assignee != "Nicolas Laurent" {
-		t.Fatalf("edit lost or overwrote a field: %+v (errors %v)", c, h.errs)
+		t.Fatalf("edit lost or overwrote a field: %+v (errors %v)", c, h.host.Errs)
 	}
 }
 

@@ -25,16 +25,16 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// harness runs the pane as the root model would: it executes commands,
-// reloads the project after every save and keeps the status-line messages.
+// harness runs the pane as the root model would (uitest.Host): it
+// executes commands, applies the events of every save and keeps the
+// status-line messages.
 type harness struct {
-	t     testing.TB
-	p     *Pane
-	s     *store.Store
-	ctx   *common.Context
-	pid   uint64
-	notes []string
-	errs  []string
+	t    testing.TB
+	p    *Pane
+	s    *store.Store
+	ctx  *common.Context
+	pid  uint64
+	host *uitest.Host
 }
 
 func newHarness(t testing.TB, edit func(d *model.ProjectData)) *harness {
@@ -42,6 +42,7 @@ func newHarness(t testing.TB, edit func(d *model.ProjectData)) *harness {
 	ctx, pid := uitest.Sample(t, edit)
 	s := ctx.Store
 	h := &harness{t: t, p: New(ctx), s: s, ctx: ctx, pid: pid}
+	h.host = &uitest.Host{Pane: h.p, Load: common.LoadProject(s, pid)}
 	h.p.SetSize(120, 37)
 	h.run(common.LoadProject(s, h.pid))
 	return h
@@ -51,23 +52,12 @@ func newHarness(t testing.TB, edit func(d *model.ProjectData)) *harness {
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
 	uitest.Settle(h.t, cmd, func(msg tea.Msg) []tea.Cmd {
-		switch msg := msg.(type) {
-		case common.SavedMsg:
-			h.notes = append(h.notes, msg.Note)
-			return []tea.Cmd{common.LoadProject(h.s, h.pid)}
-		case common.NoteMsg:
-			h.notes = append(h.notes, msg.Text)
-		case common.ErrMsg:
-			h.errs = append(h.errs, msg.Err.Error())
-		default:
-			if isSequence(msg) {
-				// A form's start-up sequence: focus is already set; its
-				// commands only schedule cursor blinks and size queries.
-				return nil
-			}
-			return []tea.Cmd{h.p.Update(msg)}
+		if isSequence(msg) {
+			// A form's start-up sequence: focus is already set; its
+			// commands only schedule cursor blinks and size queries.
+			return nil
 		}
-		return nil
+		return h.host.Deliver(msg)
 	})
 }
 
@@ -115,15 +105,15 @@ func (h *harness) tableIDs() []string {
 }
 
 func (h *harness) lastErr() string {
-	if len(h.errs) == 0 {
+	if len(h.host.Errs) == 0 {
 		return ""
 	}
-	return h.errs[len(h.errs)-1]
+	return h.host.Errs[len(h.host.Errs)-1]
 }
 
 func (h *harness) lastNote() string {
-	if len(h.notes) == 0 {
+	if len(h.host.Notes) == 0 {
 		return ""
 	}
-	return h.notes[len(h.notes)-1]
+	return h.host.Notes[len(h.host.Notes)-1]
 }

@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"mopdeck/store"
 	"mopdeck/store/changesio"
 	"mopdeck/ui/common"
 )
@@ -25,20 +26,20 @@ func (p *Pane) importFile(path string) tea.Cmd {
 	if path == "" {
 		return nil
 	}
-	s, pid, by, now := p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data), p.ctx.Now()
-	return p.writes.Do(func() tea.Msg {
+	pid, by, now := p.data.Project.ID, p.ctx.Actor(p.data), p.ctx.Now()
+	return p.ctx.Write(func(s *store.Store) (common.Result, error) {
 		res, err := changesio.Import(s, pid, expandHome(path), by, now)
 		if err != nil {
 			if res != nil && len(res.Problems) > 1 {
 				err = fmt.Errorf("%w; `mopdeck import changes %s --dry-run` lists them all", err, path)
 			}
-			return common.ErrMsg{Err: err}
+			return common.Result{}, err
 		}
-		note := res.Summary()
+		note := res.Summary() + " (u undoes the whole import)"
 		if len(res.Ignored) > 0 {
 			note += "; ignored columns: " + strings.Join(res.Ignored, ", ")
 		}
-		return common.SavedMsg{Note: note}
+		return common.Result{Note: note}, nil
 	})
 }
 

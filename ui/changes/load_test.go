@@ -27,8 +27,8 @@ func TestAddingARequestTheFilterHidesLeavesTheCursorAlone(t *testing.T) {
 	f := h.p.form
 	fill(f, func(v *formValues) { v.title = "Rename the export button" })
 	h.run(h.p.submitForm(f))
-	if len(h.errs) > 0 || h.stored(16).Title != "Rename the export button" {
-		t.Fatalf("not added: errors %v", h.errs)
+	if len(h.host.Errs) > 0 || h.stored(16).Title != "Rename the export button" {
+		t.Fatalf("not added: errors %v", h.host.Errs)
 	}
 	h.press("esc", "esc") // close the form if open, clear the filter: CR-16 is shown now
 	h.selectID(8)

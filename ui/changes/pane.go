@@ -31,7 +31,6 @@ type Pane struct {
 	ctx     *common.Context
 	keys    keyMap
 	md      *components.Markdown
-	writes  *common.Writer
 	data    *model.ProjectData
 	q       queue
 	table   components.Table
@@ -45,9 +44,6 @@ type Pane struct {
 	status  statusPicker
 	width   int
 	height  int
-	// selectNext is a request to put the cursor on once it is loaded (one
-	// just added).
-	selectNext uint64
 }
 
 // New returns the pane.
@@ -64,10 +60,10 @@ func New(ctx *common.Context) *Pane {
 		{Title: "Assignee", Width: 14, Optional: true},
 		{Title: "Age", Width: 4, Optional: true},
 	}
-	p := &Pane{ctx: ctx, keys: newKeyMap(), md: ctx.Markdown(), writes: &common.Writer{}}
+	p := &Pane{ctx: ctx, keys: newKeyMap(), md: ctx.Markdown()}
 	p.table = components.NewTable(ctx.Styles, cols)
 	p.table.RowStyle = func(i int) *lipgloss.Style {
-		return &ctx.Styles.Quadrants[p.q.entries[p.q.shown[i]].q]
+		return &ctx.Styles.Quadrants[p.q.shown[i].q]
 	}
 	p.triage.rendered = map[renderKey]string{}
 	return p
@@ -105,14 +101,10 @@ func (p *Pane) infoLines() int {
 func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.ProjectLoadedMsg:
-		if p.stale(msg.Data) {
-			return nil
-		}
 		return p.load(msg.Data)
+	case common.ProjectChangedMsg:
+		return p.changed(msg)
 	case selectMsg:
-		if _, loaded := p.q.find(msg.id); !loaded {
-			p.selectNext = msg.id // the reload after the save will place the cursor
-		}
 		p.refreshTable(msg.id)
 		return nil
 	case renderedMsg:
@@ -123,6 +115,9 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case triageUndoneMsg:
 		return p.triageUndone(msg)
+	case triageRefusedMsg:
+		p.triageRefused(msg)
+		return nil
 	case cursor.BlinkMsg:
 		// Form inputs ask to blink; dropping the ticks keeps their cursor
 		// steady and stops a redraw twice a second.
@@ -176,18 +171,33 @@ func (p *Pane) load(d *model.ProjectData) tea.Cmd {
 		p.startAfresh()
 		keep = 0
 	}
-	if p.selectNext != 0 {
-		keep = p.selectNext
-	}
 	p.data = d
 	p.q.load(d.Changes, p.ctx.Now())
-	p.refreshTable(keep)
-	// Once loaded, the request has had its one chance to take the cursor,
-	// shown or hidden by the filter: later reloads must not pull the
-	// cursor to it.
-	if _, loaded := p.q.find(p.selectNext); loaded {
-		p.selectNext = 0
+	return p.follow(keep)
+}
+
+// changed patches the queue with what the writes changed: each written
+// request is re-placed, the rest stay as they are.
+func (p *Pane) changed(msg common.ProjectChangedMsg) tea.Cmd {
+	keep := p.selectedID()
+	p.data = msg.Data
+	touched := false
+	for _, e := range msg.Events {
+		if e.Touches(model.KindChanges) {
+			p.q.patch(e.Records, p.ctx.Now())
+			touched = true
+		}
 	}
+	if !touched {
+		return nil
+	}
+	return p.follow(keep)
+}
+
+// follow puts the table back on request keep and lets the open view
+// follow the new rows.
+func (p *Pane) follow(keep uint64) tea.Cmd {
+	p.refreshTable(keep)
 	switch p.mode {
 	case modeTriage:
 		return p.triageReloaded()
@@ -210,15 +220,7 @@ func (p *Pane) startAfresh() {
 	p.form = nil
 	p.prompt.Close()
 	p.confirm = components.Confirm{}
-	p.selectNext = 0
 	p.table.Cursor.Pos, p.table.Cursor.Offset = 0, 0
-}
-
-// stale tells a snapshot older than the one shown. The project is
-// reloaded after every save, and loads started close together may arrive
-// out of order; history only grows, so its last entry dates a snapshot.
-func (p *Pane) stale(d *model.ProjectData) bool {
-	return d.OlderThan(p.data)
 }
 
 // refreshTable hands the filtered rows to the table and puts the cursor
@@ -238,7 +240,7 @@ func (p *Pane) selected() (model.ChangeRequest, bool) {
 	if pos < 0 || pos >= len(p.q.shown) {
 		return model.ChangeRequest{}, false
 	}
-	return p.q.entries[p.q.shown[pos]].cr, true
+	return p.q.shown[pos].cr, true
 }
 
 func (p *Pane) selectedID() uint64 {

@@ -23,41 +23,127 @@ type entry struct {
 }
 
 // queue is the pane's view of the requests: every entry in priority order,
-// the current sort order and the rows that pass the filters.
+// the current sort order and the rows that pass the filters. Entries are
+// pointers so that a write re-places one request by moving pointers, not
+// requests, and byID stays valid while others shift.
 type queue struct {
-	entries []entry
-	byID    map[uint64]int
-	order   []int // entries in the current sort
-	shown   []int // entries passing the filters, in sort order
+	entries []*entry // priority order; entry.rank is the index
+	byID    map[uint64]*entry
+	order   []*entry // entries in the current sort
+	shown   []*entry // entries passing the filters, in sort order
 	rows    [][]string
-	sort    sortColumn
-	words   []string
-	text    string
-	facets  model.CRFilter
+	// untriaged are the requests waiting for triage, in priority order.
+	untriaged []*entry
+	sort      sortColumn
+	words     []string
+	text      string
+	facets    model.CRFilter
 }
 
 // load rebuilds the entries; sorting and filtering are kept.
 func (q *queue) load(crs []model.ChangeRequest, now time.Time) {
-	// Sorting pointers moves 8 bytes per swap instead of a whole request.
-	sorted := make([]*model.ChangeRequest, len(crs))
+	q.entries = make([]*entry, len(crs))
+	q.byID = make(map[uint64]*entry, len(crs))
 	for i := range crs {
-		sorted[i] = &crs[i]
+		e := newEntry(crs[i], now)
+		q.entries[i] = e
+		q.byID[e.cr.ID] = e
 	}
-	slices.SortFunc(sorted, func(a, b *model.ChangeRequest) int { return model.ComparePriority(*a, *b) })
-	q.entries = make([]entry, len(sorted))
-	q.byID = make(map[uint64]int, len(sorted))
-	for i, cp := range sorted {
-		c := *cp
-		cells := row(c, now)
-		q.entries[i] = entry{
-			cr: c, q: model.QuadrantOf(c), rank: i, cells: cells,
-			hay:      strings.ToLower(strings.Join(cells[:len(cells)-1], " ") + " " + string(c.Area) + " " + c.RaisedBy + " " + c.Description),
-			title:    strings.ToLower(strings.TrimSpace(c.Title)),
-			assignee: strings.ToLower(strings.TrimSpace(c.Assignee)),
+	slices.SortFunc(q.entries, func(a, b *entry) int { return model.ComparePriority(a.cr, b.cr) })
+	q.renumber(0, len(q.entries))
+	q.untriaged = q.untriaged[:0]
+	for _, e := range q.entries {
+		if e.cr.Untriaged() {
+			q.untriaged = append(q.untriaged, e)
 		}
-		q.byID[c.ID] = i
 	}
 	q.resort()
+}
+
+func newEntry(c model.ChangeRequest, now time.Time) *entry {
+	cells := row(c, now)
+	return &entry{
+		cr: c, q: model.QuadrantOf(c), cells: cells,
+		hay:      strings.ToLower(strings.Join(cells[:len(cells)-1], " ") + " " + string(c.Area) + " " + c.RaisedBy + " " + c.Description),
+		title:    strings.ToLower(strings.TrimSpace(c.Title)),
+		assignee: strings.ToLower(strings.TrimSpace(c.Assignee)),
+	}
+}
+
+// renumber sets the rank of the entries in [from, to).
+func (q *queue) renumber(from, to int) {
+	for i := from; i < min(to, len(q.entries)); i++ {
+		q.entries[i].rank = i
+	}
+}
+
+// patch applies written and deleted requests without rebuilding: each is
+// taken out of the priority order, the current sort, the rows shown and
+// the untriaged list, and put back where it now belongs in each, found by
+// binary search. Ranks are renumbered only across the stretch that moved.
+// The cost is a few scans of pointers, not a sort or a filter of every
+// request.
+func (q *queue) patch(records []model.Record, now time.Time) {
+	for _, r := range records {
+		if r.Kind != model.KindChanges {
+			continue
+		}
+		lo, hi := len(q.entries), 0
+		if old := q.byID[r.ID]; old != nil {
+			q.entries = slices.Delete(q.entries, old.rank, old.rank+1)
+			q.order = deletePtr(q.order, old)
+			q.untriaged = deletePtr(q.untriaged, old)
+			if i := slices.Index(q.shown, old); i >= 0 {
+				q.shown = slices.Delete(q.shown, i, i+1)
+				q.rows = slices.Delete(q.rows, i, i+1)
+			}
+			delete(q.byID, r.ID)
+			lo, hi = old.rank, len(q.entries)
+		}
+		c, ok := r.Value.(model.ChangeRequest)
+		if !ok {
+			q.renumber(lo, hi)
+			continue
+		}
+		e := newEntry(c, now)
+		at, _ := slices.BinarySearchFunc(q.entries, e, func(x, want *entry) int { return model.ComparePriority(x.cr, want.cr) })
+		q.entries = slices.Insert(q.entries, at, e)
+		q.byID[c.ID] = e
+		if hi == 0 {
+			hi = len(q.entries) // a new request shifts all after it
+		} else {
+			hi = max(at, lo) + 1 // an edit shifts the stretch it crossed
+		}
+		q.renumber(min(lo, at), hi)
+		q.place(e)
+	}
+}
+
+// place puts a new or re-ranked entry into the current sort, the rows
+// shown when it passes the filters, and the untriaged list.
+func (q *queue) place(e *entry) {
+	by := orderBy(q.sort)
+	q.order = insertSorted(q.order, e, by)
+	if q.passes(e) {
+		i, _ := slices.BinarySearchFunc(q.shown, e, by)
+		q.shown = slices.Insert(q.shown, i, e)
+		q.rows = slices.Insert(q.rows, i, e.cells)
+	}
+	if e.cr.Untriaged() {
+		q.untriaged = insertSorted(q.untriaged, e, orderBy(sortPriority))
+	}
+}
+
+func insertSorted(list []*entry, e *entry, by func(a, b *entry) int) []*entry {
+	i, _ := slices.BinarySearchFunc(list, e, by)
+	return slices.Insert(list, i, e)
+}
+
+func deletePtr(list []*entry, e *entry) []*entry {
+	if i := slices.Index(list, e); i >= 0 {
+		return slices.Delete(list, i, i+1)
+	}
+	return list
 }
 
 // resort orders the entries by the sort column, then refilters.
@@ -87,23 +173,25 @@ func (q *queue) filtered() bool { return q.text != "" || q.facets.Active() }
 func (q *queue) refilter() {
 	q.shown = q.shown[:0]
 	q.rows = q.rows[:0]
-	active := q.facets.Active()
-	for _, i := range q.order {
-		e := &q.entries[i]
-		if !containsAll(e.hay, q.words) || active && !q.facets.Match(e.cr) {
-			continue
+	for _, e := range q.order {
+		if q.passes(e) {
+			q.shown = append(q.shown, e)
+			q.rows = append(q.rows, e.cells)
 		}
-		q.shown = append(q.shown, i)
-		q.rows = append(q.rows, e.cells)
 	}
+}
+
+// passes tells whether an entry holds every word of the text filter and
+// passes the facets.
+func (q *queue) passes(e *entry) bool {
+	return containsAll(e.hay, q.words) && (!q.facets.Active() || q.facets.Match(e.cr))
 }
 
 // matching returns the requests that pass the text filter and the given
 // facets (the matrix frees the quadrant facet).
 func (q *queue) matching(f model.CRFilter) []model.ChangeRequest {
 	out := make([]model.ChangeRequest, 0, len(q.entries))
-	for i := range q.entries {
-		e := &q.entries[i]
+	for _, e := range q.entries {
 		if containsAll(e.hay, q.words) && f.Match(e.cr) {
 			out = append(out, e.cr)
 		}
@@ -113,25 +201,20 @@ func (q *queue) matching(f model.CRFilter) []model.ChangeRequest {
 
 // find returns the request with an ID and whether it exists.
 func (q *queue) find(id uint64) (model.ChangeRequest, bool) {
-	i, ok := q.byID[id]
+	e, ok := q.byID[id]
 	if !ok {
 		return model.ChangeRequest{}, false
 	}
-	return q.entries[i].cr, true
+	return e.cr, true
 }
 
 // shownIndex returns the row of a request in the filtered table, or -1.
 func (q *queue) shownIndex(id uint64) int {
-	i, ok := q.byID[id]
+	e, ok := q.byID[id]
 	if !ok {
 		return -1
 	}
-	for r, s := range q.shown {
-		if s == i {
-			return r
-		}
-	}
-	return -1
+	return slices.Index(q.shown, e)
 }
 
 func containsAll(h string, words []string) bool {

@@ -33,23 +33,28 @@ func (s sortColumn) String() string { return sortNames[s] }
 
 func (s sortColumn) next() sortColumn { return (s + 1) % numSorts }
 
-// sortEntries returns entry indexes in the column's order, reusing buf.
-func sortEntries(es []entry, col sortColumn, buf []int) []int {
-	order := buf[:0]
-	for i := range es {
-		order = append(order, i) // entries are in priority order already
+// sortEntries returns the entries in the column's order, reusing buf.
+// Entries come in priority order, so priority needs no sort.
+func sortEntries(es []*entry, col sortColumn, buf []*entry) []*entry {
+	order := append(buf[:0], es...)
+	if col != sortPriority {
+		slices.SortStableFunc(order, orderBy(col))
 	}
-	by := compareBy(col)
-	if by == nil {
-		return order
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		if c := by(&es[a], &es[b]); c != 0 {
-			return c
-		}
-		return cmp.Compare(es[a].rank, es[b].rank)
-	})
 	return order
+}
+
+// orderBy compares two entries in the column's order, equal ones in
+// priority order.
+func orderBy(col sortColumn) func(a, b *entry) int {
+	by := compareBy(col)
+	return func(a, b *entry) int {
+		if by != nil {
+			if c := by(a, b); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(a.rank, b.rank)
+	}
 }
 
 func compareBy(col sortColumn) func(a, b *entry) int {

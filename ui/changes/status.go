@@ -69,7 +69,7 @@ func (p *Pane) advanceStatus(c model.ChangeRequest) tea.Cmd {
 	if _, ok := model.AdvanceStatus(c.Status); !ok {
 		return common.Error(lastStepError(c))
 	}
-	return p.writes.Do(p.update(c.ID, func(cur model.ChangeRequest) (model.ChangeRequest, error) {
+	return p.ctx.Write(p.update(c.ID, func(cur model.ChangeRequest) (model.ChangeRequest, error) {
 		to, ok := model.AdvanceStatus(cur.Status)
 		if !ok {
 			return cur, lastStepError(cur)

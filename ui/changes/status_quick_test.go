@@ -17,11 +17,11 @@ func TestQuickAdvanceKeysEachTakeOneStep(t *testing.T) {
 	h.run(first)
 	h.run(second)
 	if c := h.stored(8); c.Status != model.StatusReadyForRetest {
-		t.Fatalf("status = %s, want ready for retest (errors %v)", c.Status, h.errs)
+		t.Fatalf("status = %s, want ready for retest (errors %v)", c.Status, h.host.Errs)
 	}
-	got := strings.Join(h.notes, " | ")
+	got := strings.Join(h.host.Notes, " | ")
 	if !strings.Contains(got, "triaged → in progress") || !strings.Contains(got, "in progress → ready for retest") {
-		t.Fatalf("the notes must say what each key did: %v", h.notes)
+		t.Fatalf("the notes must say what each key did: %v", h.host.Notes)
 	}
 }
 
@@ -37,6 +37,6 @@ func TestQuickAdvancePastTheLastStepIsRefused(t *testing.T) {
 		t.Fatalf("status = %s, want verified", c.Status)
 	}
 	if !strings.Contains(h.lastErr(), "CR-7 is verified, the last step") {
-		t.Fatalf("errors = %v, notes %v", h.errs, h.notes)
+		t.Fatalf("errors = %v, notes %v", h.host.Errs, h.host.Notes)
 	}
 }

@@ -25,12 +25,12 @@ func TestAdvanceStatusAlongTheMainLine(t *testing.T) {
 	for _, s := range want {
 		h.press(">")
 		if c := h.stored(8); c.Status != s {
-			t.Fatalf("status = %s, want %s (errors %v)", c.Status, s, h.errs)
+			t.Fatalf("status = %s, want %s (errors %v)", c.Status, s, h.host.Errs)
 		}
 	}
 	h.press(">")
 	if !strings.Contains(h.lastErr(), "CR-8 is verified, the last step") {
-		t.Fatalf("errors = %v", h.errs)
+		t.Fatalf("errors = %v", h.host.Errs)
 	}
 	hist, _ := h.s.History(h.pid, 1)
 	if last := hist[0]; !strings.Contains(last.Summary, "verified") || last.By != h.p.data.People[1].Name {
@@ -48,14 +48,14 @@ func TestStatusPickerRefusesIllegalJumps(t *testing.T) {
 	}
 	h.press("down", "down", "down", "enter") // from "triaged" (the first allowed) to "verified"
 	if !strings.Contains(h.lastErr(), "cannot go from new to verified: next can be triaged, rejected or deferred") {
-		t.Fatalf("errors = %v", h.errs)
+		t.Fatalf("errors = %v", h.host.Errs)
 	}
 	if c := h.stored(12); c.Status != model.StatusNew {
 		t.Fatalf("an illegal jump was saved: %s", c.Status)
 	}
 	h.press("S", "enter") // the first allowed: triaged
 	if c := h.stored(12); c.Status != model.StatusTriaged {
-		t.Fatalf("status = %s, want triaged (errors %v)", c.Status, h.errs)
+		t.Fatalf("status = %s, want triaged (errors %v)", c.Status, h.host.Errs)
 	}
 }
 
@@ -79,7 +79,7 @@ func TestDeleteAsksAndUndoBringsBack(t *testing.T) {
 		t.Fatalf("undo did not restore CR-9: %+v", c)
 	}
 	if !strings.Contains(h.lastNote(), "undone") {
-		t.Fatalf("notes = %v", h.notes)
+		t.Fatalf("notes = %v", h.host.Notes)
 	}
 }
 

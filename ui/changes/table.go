@@ -9,7 +9,6 @@ import (
 
 	"mopdeck/model"
 	"mopdeck/store"
-	"mopdeck/ui/common"
 	"mopdeck/ui/components"
 )
 
@@ -136,5 +135,5 @@ func (p *Pane) facetLabel(f model.CRFacet, v string) string {
 
 // undo reverts the newest change-request change, whoever's screen made it.
 func (p *Pane) undo() tea.Cmd {
-	return p.writes.Do(common.Undo(p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data), store.KindChanges))
+	return p.ctx.Undo(p.data.Project.ID, p.ctx.Actor(p.data), store.KindChanges)
 }

@@ -54,7 +54,7 @@ func TestEverySortIsATotalOrder(t *testing.T) {
 	h := newHarness(t, nil)
 	for col := range numSorts {
 		order := sortEntries(h.p.q.entries, col, nil)
-		seen := map[int]bool{}
+		seen := map[*entry]bool{}
 		for _, i := range order {
 			seen[i] = true
 		}
@@ -67,7 +67,7 @@ func TestEverySortIsATotalOrder(t *testing.T) {
 		}
 	}
 	est := sortEntries(h.p.q.entries, sortEstimate, nil)
-	if last := h.p.q.entries[est[14]].cr; last.EstimateHrs != 0 {
+	if last := est[14].cr; last.EstimateHrs != 0 {
 		t.Fatalf("requests without an estimate must sort last, got CR-%d", last.ID)
 	}
 }

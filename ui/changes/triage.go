@@ -17,11 +17,10 @@ import (
 // triage walks the untriaged requests one at a time. Every key saves at
 // once; a decision also moves on to the next untriaged request.
 type triage struct {
-	id  uint64              // the request shown
-	cur model.ChangeRequest // its latest values, ahead of the reload
-	// decided holds the requests decided in this session, so that they
-	// leave the queue before the reload confirms it; only undo puts one
-	// back.
+	id uint64 // the request shown, with its stored values in the queue
+	// decided holds the requests decided in this session, so that the
+	// next key moves on before the write reports back; undo, or the store
+	// refusing the decision, puts one back.
 	decided map[uint64]bool
 	// changed lists the requests changed in this session, newest last:
 	// u undoes the newest and shows that request again.
@@ -69,6 +68,19 @@ type triageUndoneMsg struct {
 	id  uint64
 }
 
+// triageRefusedMsg reports that the store refused a decision: the request
+// goes back into the queue.
+type triageRefusedMsg struct {
+	log *triageLog
+	id  uint64
+}
+
+// triageShown is the request on screen, as stored.
+func (p *Pane) triageShown() model.ChangeRequest {
+	c, _ := p.q.find(p.triage.id)
+	return c
+}
+
 // renderKey names one rendering of a description.
 type renderKey struct {
 	id    uint64
@@ -82,13 +94,13 @@ type renderedMsg struct {
 	out string
 }
 
-// queue lists the untriaged requests in priority order.
+// queue lists the untriaged requests in priority order, less those
+// decided in this session.
 func (t *triage) queue(q *queue) []uint64 {
-	var ids []uint64
-	for i := range q.entries {
-		c := &q.entries[i].cr
-		if c.Untriaged() && !t.decided[c.ID] {
-			ids = append(ids, c.ID)
+	ids := make([]uint64, 0, len(q.untriaged))
+	for _, e := range q.untriaged {
+		if !t.decided[e.cr.ID] {
+			ids = append(ids, e.cr.ID)
 		}
 	}
 	return ids
@@ -112,15 +124,13 @@ func (p *Pane) openTriage() tea.Cmd {
 // showTriage puts a request on screen and asks for its description.
 func (p *Pane) showTriage(id uint64) tea.Cmd {
 	p.triage.id = id
-	p.triage.cur, _ = p.q.find(id)
 	return p.renderDescription()
 }
 
 // triageReloaded follows a reload: the shown request takes its stored
 // values; if it was deleted meanwhile, the next untriaged one shows.
 func (p *Pane) triageReloaded() tea.Cmd {
-	if c, ok := p.q.find(p.triage.id); ok {
-		p.triage.cur = c
+	if _, ok := p.q.find(p.triage.id); ok {
 		return p.renderDescription()
 	}
 	if ids := p.triage.queue(&p.q); len(ids) > 0 {
@@ -140,7 +150,7 @@ func (p *Pane) leaveTriage() tea.Cmd {
 
 func (p *Pane) triageKey(msg tea.KeyMsg) tea.Cmd {
 	k := p.keys
-	c := p.triage.cur
+	c := p.triageShown()
 	switch {
 	case key.Matches(msg, k.back):
 		return p.leaveTriage()
@@ -159,7 +169,7 @@ func (p *Pane) triageKey(msg tea.KeyMsg) tea.Cmd {
 			if err != nil {
 				return common.Error(err)
 			}
-			return p.rate(p.triage.cur, "estimate "+hoursTotal(h)+" h", func(c *model.ChangeRequest) { c.EstimateHrs = h })
+			return p.rate(p.triageShown(), "estimate "+hoursTotal(h)+" h", func(c *model.ChangeRequest) { c.EstimateHrs = h })
 		})
 	case key.Matches(msg, k.now):
 		return p.decide(c, model.DecisionNow)
@@ -192,7 +202,6 @@ func (p *Pane) rate(c model.ChangeRequest, what string, set func(*model.ChangeRe
 	if err := next.Validate(); err != nil {
 		return common.Error(err)
 	}
-	p.triage.cur = next
 	return p.triageWrite(c.ID, c.Ref()+": "+what, func(stored model.ChangeRequest) (model.ChangeRequest, error) {
 		set(&stored)
 		return stored, nil
@@ -200,41 +209,65 @@ func (p *Pane) rate(c model.ChangeRequest, what string, set func(*model.ChangeRe
 }
 
 // triageWrite saves one triage key on the stored request and logs the
-// request for u once history has recorded the change.
+// request for u once history has recorded the change. The screen shows
+// the stored value once the write reports back, never a value the store
+// refused.
 func (p *Pane) triageWrite(id uint64, note string, edit func(model.ChangeRequest) (model.ChangeRequest, error)) tea.Cmd {
+	return p.ctx.Write(p.triageUpdate(id, note, edit))
+}
+
+func (p *Pane) triageUpdate(id uint64, note string, edit func(model.ChangeRequest) (model.ChangeRequest, error)) writeFunc {
 	log := p.triage.changed
-	return p.writes.Do(p.update(id, edit, fixedNote(note), func() { log.push(id) }))
+	return p.update(id, edit, fixedNote(note), func() { log.push(id) })
 }
 
 // decide records the decision, saves and moves on to the next untriaged
-// request; after the last one it returns to the table.
+// request; after the last one it returns to the table. The note of the
+// last decision says triage is done.
 func (p *Pane) decide(c model.ChangeRequest, d model.Decision) tea.Cmd {
 	next := model.Decide(c, d)
 	note := fmt.Sprintf("%s decided %s", c.Ref(), d)
-	var save tea.Cmd
-	if next != c {
-		save = p.triageWrite(c.ID, note, func(stored model.ChangeRequest) (model.ChangeRequest, error) {
-			return model.Decide(stored, d), nil
-		})
-	}
-	p.triage.cur = next
 	if !next.Untriaged() {
 		p.triage.decided[c.ID] = true
 	}
 	ids := p.triage.queue(&p.q)
 	if len(ids) == 0 {
+		note += " · triage done: every request has a decision"
+	}
+	save := common.Note(note)
+	if next != c {
+		write, log := p.triageUpdate(c.ID, note, func(stored model.ChangeRequest) (model.ChangeRequest, error) {
+			return model.Decide(stored, d), nil
+		}), p.triage.changed
+		save = p.ctx.Write(func(s *store.Store) (common.Result, error) {
+			res, err := write(s)
+			if err != nil {
+				res.Then = triageRefusedMsg{log: log, id: c.ID}
+			}
+			return res, err
+		})
+	}
+	if len(ids) == 0 {
 		p.leaveTriage()
-		return tea.Batch(save, common.Note(note+" · triage done: every request has a decision"))
+		return save
 	}
 	return tea.Batch(save, p.showTriage(p.nextInQueue(ids, c.ID)))
+}
+
+// triageRefused puts a request whose decision the store refused back in
+// the queue.
+func (p *Pane) triageRefused(msg triageRefusedMsg) {
+	if msg.log == p.triage.changed {
+		delete(p.triage.decided, msg.id)
+	}
 }
 
 // nextInQueue is the first queued request after id in priority order,
 // wrapping round to the start.
 func (p *Pane) nextInQueue(ids []uint64, id uint64) uint64 {
-	rank := p.q.byID[id]
+	rank := p.q.byID[id].rank
 	for _, x := range ids {
-		if p.q.byID[x] > rank {
+		if p.q.byID[x].rank > rank {
 			return x
 		}
 	}
@@ -263,21 +296,18 @@ func (p *Pane) stepTriage(delta int) tea.Cmd {
 // asked for, so it sees the log as they left it.
 func (p *Pane) undoTriage() tea.Cmd {
 	log := p.triage.changed
-	s, pid, by := p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data)
-	return p.writes.Do(func() tea.Msg {
+	pid, by := p.data.Project.ID, p.ctx.Actor(p.data)
+	return p.ctx.Write(func(s *store.Store) (common.Result, error) {
 		id, ok := log.newest()
 		if !ok {
-			return common.NoteMsg{Text: "nothing changed in this triage yet; leave triage and press u to undo older changes"}
+			return common.Result{Note: "nothing changed in this triage yet; leave triage and press u to undo older changes"}, nil
 		}
 		e, err := s.Undo(pid, by, store.KindChanges)
 		if err != nil {
-			return common.ErrMsg{Err: err}
+			return common.Result{}, err
 		}
 		log.pop()
-		return tea.BatchMsg{
-			func() tea.Msg { return triageUndoneMsg{log: log, id: id} },
-			func() tea.Msg { return common.SavedMsg{Note: "undone: " + e.Summary} },
-		}
+		return common.Result{Note: "undone: " + e.Summary, Then: triageUndoneMsg{log: log, id: id}}, nil
 	})
 }
 
@@ -293,7 +323,7 @@ func (p *Pane) triageUndone(msg triageUndoneMsg) tea.Cmd {
 // renderDescription renders the shown request's description in a command,
 // once per (request, text, width).
 func (p *Pane) renderDescription() tea.Cmd {
-	k := renderKey{id: p.triage.id, src: p.triage.cur.Description, width: p.descWidth()}
+	k := renderKey{id: p.triage.id, src: p.triageShown().Description, width: p.descWidth()}
 	if _, ok := p.triage.rendered[k]; ok || k.src == "" {
 		return nil
 	}
@@ -321,7 +351,7 @@ func (p *Pane) descWidth() int { return max(min(p.width-2, 100), 20) }
 // where, the ratings with their keys, and the rendered description.
 func (p *Pane) triageView() string {
 	st := p.ctx.Styles
-	c := p.triage.cur
+	c := p.triageShown()
 	w := p.width
 	ids := p.triage.queue(&p.q)
 	pos := 0

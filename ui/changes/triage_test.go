@@ -65,7 +65,7 @@ func TestTriageWithSingleKeys(t *testing.T) {
 	}
 	h.press("5", "m", "n")
 	if h.p.mode != modeTable || !strings.Contains(h.lastNote(), "triage done") {
-		t.Fatalf("after the last request triage must end with a note; mode %d, notes %v", h.p.mode, h.notes)
+		t.Fatalf("after the last request triage must end with a note; mode %d, notes %v", h.p.mode, h.host.Notes)
 	}
 }
 
@@ -86,7 +86,7 @@ func TestTriageUndoRestoresAndShowsTheRequest(t *testing.T) {
 	}
 	h.press("u")
 	if !strings.Contains(h.lastNote(), "nothing changed in this triage") {
-		t.Fatalf("notes = %v", h.notes)
+		t.Fatalf("notes = %v", h.host.Notes)
 	}
 }
 
@@ -109,14 +109,14 @@ func TestTriageBadEstimateIsRefused(t *testing.T) {
 	}
 	h.press("enter")
 	if !strings.Contains(h.lastErr(), "over 10000 h") {
-		t.Fatalf("errors = %v", h.errs)
+		t.Fatalf("errors = %v", h.host.Errs)
 	}
 	if c := h.stored(12); c.EstimateHrs != 0 {
 		t.Fatalf("an absurd estimate was saved: %+v", c)
 	}
 	h.press("e", "-", "2", "enter")
 	if !strings.Contains(h.lastErr(), "negative") {
-		t.Fatalf("errors = %v", h.errs)
+		t.Fatalf("errors = %v", h.host.Errs)
 	}
 }
 
@@ -148,7 +148,7 @@ func TestNothingToTriage(t *testing.T) {
 	h := newHarness(t, func(d *model.ProjectData) { d.Changes = d.Changes[:11] })
 	h.press("t")
 	if h.p.mode != modeTable || !strings.Contains(h.lastNote(), "nothing to triage") {
-		t.Fatalf("mode %d, notes %v", h.p.mode, h.notes)
+		t.Fatalf("mode %d, notes %v", h.p.mode, h.host.Notes)
 	}
 }
 

@@ -14,7 +14,7 @@ func verifyCR7(h *harness) {
 	h.selectID(7)
 	h.press(">")
 	if c := h.stored(7); c.Status != model.StatusVerified {
-		h.t.Fatalf("CR-7 = %s, want verified (errors %v)", c.Status, h.errs)
+		h.t.Fatalf("CR-7 = %s, want verified (errors %v)", c.Status, h.host.Errs)
 	}
 }
 
@@ -35,14 +35,14 @@ func TestTriageUndoCountsOnlyWritesThatChangedSomething(t *testing.T) {
 	}
 	h.press("u")
 	if c := h.stored(12); c.Impact != 0 {
-		t.Fatalf("u did not undo the impact: %+v (errors %v)", c, h.errs)
+		t.Fatalf("u did not undo the impact: %+v (errors %v)", c, h.host.Errs)
 	}
 	h.press("u")
 	if c := h.stored(7); c.Status != model.StatusVerified {
 		t.Fatalf("the second u undid the change made before triage: CR-7 is %s", c.Status)
 	}
 	if !strings.Contains(h.lastNote(), "nothing changed in this triage") {
-		t.Fatalf("notes = %v", h.notes)
+		t.Fatalf("notes = %v", h.host.Notes)
 	}
 }
 
@@ -56,11 +56,11 @@ func TestTriageUndoSkipsAFailedWrite(t *testing.T) {
 	}
 	h.run(rate)
 	if !strings.Contains(h.lastErr(), "CR-12") {
-		t.Fatalf("the failed write is not reported: errors %v", h.errs)
+		t.Fatalf("the failed write is not reported: errors %v", h.host.Errs)
 	}
 	h.press("u")
 	if !strings.Contains(h.lastNote(), "nothing changed in this triage") {
-		t.Fatalf("notes = %v", h.notes)
+		t.Fatalf("notes = %v", h.host.Notes)
 	}
 	d, err := h.s.LoadProject(h.pid)
 	if err != nil {

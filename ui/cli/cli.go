@@ -132,6 +132,11 @@ func Report(err error, stderr io.Writer) int {
 		return ExitOK
 	}
 	fmt.Fprintf(stderr, "mopdeck: %s\n", model.SanitizeLine(err.Error()))
+	// A bug stays a bug whatever wraps it: a panic caught in a store
+	// transaction may come back inside a UserError or beside a refusal.
+	if errors.Is(err, store.ErrInternal) {
+		return ExitInternal
+	}
 	var ue UserError
 	if errors.As(err, &ue) || isStoreRefusal(err) {
 		return ExitUser

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +10,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"mopdeck/model"
 	"mopdeck/store"
 )
 
@@ -62,5 +65,41 @@ func TestBackupOfADamagedDatabaseKeepsNoCopy(t *testing.T) {
 	}
 	if _, err := os.Stat(target); !os.IsNotExist(err) {
 		t.Fatalf("the copy that failed its check is still there: %v", err)
+	}
+}
+
+// A panic inside a store transaction is mopdeck's bug: exit 2, one line
+// that says so, however the error was wrapped on its way up.
+func TestInternalErrorIsExitTwo(t *testing.T) {
+	db := raciDB(t)
+	var caught error
+	var out, errb bytes.Buffer
+	code := Run([]string{"--db", db}, "test", &out, &errb, func(e *Env) error {
+		s, err := store.Open(e.DB, store.Options{})
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		ps, err := s.Projects()
+		if err != nil {
+			return err
+		}
+		d, err := s.LoadProject(ps[0].ID)
+		if err != nil {
+			return err
+		}
+		_, caught = s.UpdateChange(d.Project.ID, d.Changes[0].ID, "cli", func(c model.ChangeRequest) (model.ChangeRequest, error) {
+			panic("edit fell over")
+		})
+		return caught
+	})
+	if code != ExitInternal || strings.Count(errb.String(), "\n") != 1 ||
+		!strings.Contains(errb.String(), "internal error in mopdeck: edit fell over") || !strings.Contains(errb.String(), "this is a bug, please report it") {
+		t.Fatalf("exit %d, stderr %q; want exit 2 and one line saying it is a bug", code, errb.String())
+	}
+	for _, err := range []error{UserError{caught}, fmt.Errorf("import: %w", caught)} {
+		if code := Report(err, &bytes.Buffer{}); code != ExitInternal {
+			t.Errorf("Report(%v) = %d, want %d", err, code, ExitInternal)
+		}
 	}
 }

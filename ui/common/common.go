@@ -56,6 +56,13 @@ type Pane interface {
 	Capturing() bool
 }
 
+// Focuser is a pane that does some work only while it is on screen (the
+// Docs pane builds the status report): the root tells it when it comes
+// and goes. Panes start out of focus.
+type Focuser interface {
+	SetFocus(on bool) tea.Cmd
+}
+
 // ProjectLoadedMsg carries a freshly loaded project to every pane. Panes
 // treat Data as read-only and build their own derived views of it.
 type ProjectLoadedMsg struct {

@@ -13,11 +13,10 @@ import (
 	"mopdeck/ui/common"
 )
 
-// savedDocMsg reports a doc written to the store; the pane selects it
-// after the reload that the SavedMsg it turns into triggers.
-type savedDocMsg struct {
-	id   uint64
-	note string
+// selectDocMsg follows the write that created a doc: it arrives after
+// the write's events are applied, so the new doc is in the list.
+type selectDocMsg struct {
+	pid, id uint64
 }
 
 // errReadOnly is shown when an edit key is pressed on the report.
@@ -40,19 +39,21 @@ func (p *Pane) edit() tea.Cmd {
 	if errCmd != nil {
 		return errCmd
 	}
-	return prepareEdit(doc, p.getenv)
+	return prepareEdit(p.data.Project.ID, doc, p.getenv)
 }
 
-// saveDoc writes a doc in a command and reports it as savedDocMsg.
-func (p *Pane) saveDoc(d model.Doc, note string) tea.Cmd {
-	s, pid, by := p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data)
-	return func() tea.Msg {
-		saved, err := s.SaveDoc(pid, d, by)
-		if err != nil {
-			return common.ErrMsg{Err: err}
-		}
-		return savedDocMsg{id: saved.ID, note: note}
+// selectDoc puts the cursor on a doc just created.
+func (p *Pane) selectDoc(msg selectDocMsg) tea.Cmd {
+	if p.data == nil || p.data.Project.ID != msg.pid {
+		return nil
 	}
+	i, ok := p.indexOf(msg.id)
+	if !ok {
+		return nil
+	}
+	p.list.Pos, p.target = i, nil
+	p.list.Clamp()
+	return p.show()
 }
 
 func (p *Pane) add() tea.Cmd {
@@ -64,7 +65,41 @@ func (p *Pane) add() tea.Cmd {
 		if title == "" {
 			return common.Error(errors.New("a doc needs a title: nothing was created"))
 		}
-		return p.saveDoc(model.NewDoc(title, 0, p.ctx.Now()), fmt.Sprintf("created %q: press e to write it", title))
+		return p.create(title)
+	})
+}
+
+// create writes a new doc; the cursor goes to it once it is listed.
+func (p *Pane) create(title string) tea.Cmd {
+	pid, by, now := p.data.Project.ID, p.ctx.Actor(p.data), p.ctx.Now()
+	return p.ctx.Write(func(s *store.Store) (common.Result, error) {
+		saved, err := s.SaveDoc(pid, model.NewDoc(title, 0, now), by)
+		if err != nil {
+			return common.Result{}, err
+		}
+		return common.Result{
+			Note: fmt.Sprintf("created %q: press e to write it", model.SanitizeLine(saved.Title)),
+			Then: selectDocMsg{pid: pid, id: saved.ID},
+		}, nil
+	})
+}
+
+// updateDoc edits the stored doc in one read-modify-write: edit gets the
+// stored value, changes only what its key is about, and returns the note
+// to show ("" when there was nothing to change, and nothing is written).
+// A rename and an $EDITOR save landing together thus both stay.
+func (p *Pane) updateDoc(id uint64, edit func(d *model.Doc) string) tea.Cmd {
+	pid, by := p.data.Project.ID, p.ctx.Actor(p.data)
+	return p.ctx.Write(func(s *store.Store) (common.Result, error) {
+		var note string
+		_, err := s.UpdateDoc(pid, id, by, func(d model.Doc) (model.Doc, error) {
+			note = edit(&d)
+			return d, nil
+		})
+		if err != nil {
+			return common.Result{}, err
+		}
+		return common.Result{Note: note}, nil
 	})
 }
 
@@ -81,9 +116,15 @@ func (p *Pane) rename() tea.Cmd {
 		case doc.Title:
 			return nil
 		}
-		d := doc
-		d.Title, d.Updated = title, p.ctx.Now()
-		return p.saveDoc(d, fmt.Sprintf("renamed %q to %q", doc.Title, title))
+		now := p.ctx.Now()
+		return p.updateDoc(doc.ID, func(d *model.Doc) string {
+			if d.Title == title {
+				return ""
+			}
+			old := d.Title
+			d.Title, d.Updated = title, now
+			return fmt.Sprintf("renamed %q to %q", model.SanitizeLine(old), title)
+		})
 	})
 }
 
@@ -100,13 +141,18 @@ func (p *Pane) tiePhase() tea.Cmd {
 		if id == doc.PhaseID {
 			return nil
 		}
-		d := doc
-		d.PhaseID, d.Updated = id, p.ctx.Now()
-		note := fmt.Sprintf("%q is tied to no phase", doc.Title)
-		if id != 0 {
-			note = fmt.Sprintf("%q is tied to %s", doc.Title, p.data.PhaseName(id))
-		}
-		return p.saveDoc(d, note)
+		now, phase := p.ctx.Now(), model.SanitizeLine(p.data.PhaseName(id))
+		// The store checks the phase still exists.
+		return p.updateDoc(doc.ID, func(d *model.Doc) string {
+			if d.PhaseID == id {
+				return ""
+			}
+			d.PhaseID, d.Updated = id, now
+			if id == 0 {
+				return fmt.Sprintf("%q is tied to no phase", model.SanitizeLine(d.Title))
+			}
+			return fmt.Sprintf("%q is tied to %s", model.SanitizeLine(d.Title), phase)
+		})
 	})
 }
 
@@ -152,9 +198,9 @@ func (p *Pane) remove() tea.Cmd {
 	if errCmd != nil {
 		return errCmd
 	}
-	s, pid, by := p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data)
+	pid, by := p.data.Project.ID, p.ctx.Actor(p.data)
 	p.confirm.Open(fmt.Sprintf("Delete the doc %q? u undoes it.", doc.Title), func() tea.Cmd {
-		return common.Save(fmt.Sprintf("deleted %q", doc.Title), func() error {
+		return p.ctx.Save(fmt.Sprintf("deleted %q", model.SanitizeLine(doc.Title)), func(s *store.Store) error {
 			return s.DeleteDoc(pid, doc.ID, by)
 		})
 	})
@@ -165,5 +211,5 @@ func (p *Pane) undo() tea.Cmd {
 	if p.data == nil {
 		return nil
 	}
-	return common.Undo(p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data), store.KindDocs)
+	return p.ctx.Undo(p.data.Project.ID, p.ctx.Actor(p.data), store.KindDocs)
 }

@@ -33,8 +33,8 @@ func TestNewDocNeedsATitle(t *testing.T) {
 	n := len(h.p.entries)
 	h.press("n")
 	h.typeText("   ")
-	if !h.isErr || !strings.Contains(h.status, "needs a title") || len(h.p.entries) != n {
-		t.Fatalf("blank title: status %q, %d entries (was %d)", h.status, len(h.p.entries), n)
+	if !strings.Contains(h.host.Err, "needs a title") || len(h.p.entries) != n {
+		t.Fatalf("blank title: error %q, %d entries (was %d)", h.host.Err, len(h.p.entries), n)
 	}
 	h.press("n", "x", "esc")
 	if h.p.Capturing() || len(h.p.entries) != n {
@@ -74,7 +74,7 @@ func TestTieDocToPhase(t *testing.T) {
 		{"99", 0, "there is no phase 99"},
 		{"Nope", 0, `no phase is named "Nope"`},
 	} {
-		h.status, h.isErr = "", false
+		h.clearStatus()
 		h.press("p")
 		for range 40 {
 			h.run(h.p.Update(backspace()))
@@ -82,13 +82,13 @@ func TestTieDocToPhase(t *testing.T) {
 		h.typeText(tc.answer)
 		doc, _ := h.storedDoc("Training manual")
 		if tc.errHas != "" {
-			if !h.isErr || !strings.Contains(h.status, tc.errHas) {
-				t.Errorf("answer %q: status %q, want %q", tc.answer, h.status, tc.errHas)
+			if !strings.Contains(h.host.Err, tc.errHas) {
+				t.Errorf("answer %q: error %q, want %q", tc.answer, h.host.Err, tc.errHas)
 			}
 			continue
 		}
-		if h.isErr || doc.PhaseID != tc.want {
-			t.Errorf("answer %q: phase %d, want %d (status %q)", tc.answer, doc.PhaseID, tc.want, h.status)
+		if h.host.Err != "" || doc.PhaseID != tc.want {
+			t.Errorf("answer %q: phase %d, want %d (error %q)", tc.answer, doc.PhaseID, tc.want, h.host.Err)
 		}
 	}
 }
@@ -140,6 +140,6 @@ func TestDeleteAsksThenUndoRestores(t *testing.T) {
 	}
 	h.press("u")
 	if _, ok := h.storedDoc("Requirements sheet"); !ok {
-		t.Fatalf("undo did not restore the doc (status %q)", h.status)
+		t.Fatalf("undo did not restore the doc (error %q)", h.host.Err)
 	}
 }

@@ -18,19 +18,22 @@ import (
 
 // Editing a doc takes three steps, each its own message: a command writes
 // the doc to a temporary file and finds the editor; tea.ExecProcess hands
-// the terminal to the editor; a command reads the file back, saves a new
-// revision if it changed and removes the file.
+// the terminal to the editor; a write on the app's writer reads the file
+// back, saves a new revision if it changed and removes the file.
 
 // editorReadyMsg: the temporary file is written, the editor found.
 type editorReadyMsg struct {
+	pid     uint64
 	doc     model.Doc
 	path    string
 	argv    []string
 	written []byte
 }
 
-// editorDoneMsg: the editor returned (err from running it, if any).
+// editorDoneMsg: the editor returned (err from running it, if any). doc
+// is the doc as it was when the edit began.
 type editorDoneMsg struct {
+	pid     uint64
 	doc     model.Doc
 	path    string
 	written []byte
@@ -113,7 +116,7 @@ func splitWords(s string) ([]string, error) {
 
 // prepareEdit writes the doc to a private temporary file and finds the
 // editor; getenv reads the environment (os.Getenv).
-func prepareEdit(doc model.Doc, getenv func(string) string) tea.Cmd {
+func prepareEdit(pid uint64, doc model.Doc, getenv func(string) string) tea.Cmd {
 	return func() tea.Msg {
 		argv, err := editorCommand(getenv("EDITOR"), exec.LookPath)
 		if err != nil {
@@ -132,7 +135,7 @@ func prepareEdit(doc model.Doc, getenv func(string) string) tea.Cmd {
 			os.Remove(f.Name())
 			return common.ErrMsg{Err: fmt.Errorf("cannot write the temporary file for the editor: %v", err)}
 		}
-		return editorReadyMsg{doc: doc, path: f.Name(), argv: argv, written: written}
+		return editorReadyMsg{pid: pid, doc: doc, path: f.Name(), argv: argv, written: written}
 	}
 }
 
@@ -144,38 +147,65 @@ func runEditor(msg editorReadyMsg, run execFunc) tea.Cmd {
 	args := append(append([]string{}, msg.argv[1:]...), msg.path)
 	c := exec.Command(msg.argv[0], args...)
 	return run(c, func(err error) tea.Msg {
-		return editorDoneMsg{doc: msg.doc, path: msg.path, written: msg.written, err: err}
+		return editorDoneMsg{pid: msg.pid, doc: msg.doc, path: msg.path, written: msg.written, err: err}
 	})
 }
 
-// finishEdit reads the edited file back and saves it as the doc's next
-// revision when it changed. An editor that failed leaves the doc as it
-// was. The temporary file is removed, except when saving fails: then it
-// keeps the user's text and the message says where.
-func finishEdit(s *store.Store, projectID uint64, by string, msg editorDoneMsg, now time.Time) tea.Cmd {
-	return func() tea.Msg {
-		title := model.SanitizeLine(msg.doc.Title)
-		if msg.err != nil {
+// finishEdit saves what the editor left, on the app's writer. An editor
+// that failed leaves the doc as it was and its file is removed.
+func (p *Pane) finishEdit(msg editorDoneMsg) tea.Cmd {
+	if msg.err != nil {
+		return func() tea.Msg {
 			os.Remove(msg.path)
-			return common.ErrMsg{Err: editorFailure(msg.err, title)}
+			return common.ErrMsg{Err: editorFailure(msg.err, model.SanitizeLine(msg.doc.Title))}
 		}
-		data, err := os.ReadFile(msg.path)
-		if err != nil {
-			os.Remove(msg.path)
-			return common.ErrMsg{Err: fmt.Errorf("cannot read back what the editor wrote (%v): %q is unchanged", err, title)}
-		}
-		revised := msg.doc.Revised(string(data), now)
-		if bytes.Equal(data, msg.written) || revised.Body == msg.doc.Body {
-			os.Remove(msg.path)
-			return common.NoteMsg{Text: fmt.Sprintf("no changes to %q", title)}
-		}
-		saved, err := s.SaveDoc(projectID, revised, by)
-		if err != nil {
-			return common.ErrMsg{Err: fmt.Errorf("cannot save %q: %v; your text is kept in %s", title, err, msg.path)}
-		}
-		os.Remove(msg.path)
-		return savedDocMsg{id: saved.ID, note: fmt.Sprintf("saved %q, revision %d", title, saved.Rev)}
 	}
+	by, now := p.ctx.Actor(p.data), p.ctx.Now()
+	return p.ctx.Write(func(s *store.Store) (common.Result, error) {
+		return saveEdit(s, by, msg, now)
+	})
+}
+
+// errEditedMeanwhile refuses an edit begun on a revision that is no
+// longer the stored one: saving it would drop the other revision's text.
+type errEditedMeanwhile struct{ began, stored int }
+
+func (e errEditedMeanwhile) Error() string {
+	return fmt.Sprintf("revision %d was saved while you edited revision %d", e.stored, e.began)
+}
+
+// saveEdit reads the edited file back and saves it onto the stored doc as
+// its next revision, when it changed. What else changed meanwhile (a
+// rename, a phase) stays; a new body saved meanwhile refuses the save
+// rather than being overwritten. The temporary file is removed, except
+// when the save fails: then it keeps the user's text and the error says
+// where.
+func saveEdit(s *store.Store, by string, msg editorDoneMsg, now time.Time) (common.Result, error) {
+	title := model.SanitizeLine(msg.doc.Title)
+	data, err := os.ReadFile(msg.path)
+	if err != nil {
+		os.Remove(msg.path)
+		return common.Result{}, fmt.Errorf("cannot read back what the editor wrote (%v): %q is unchanged", err, title)
+	}
+	if bytes.Equal(data, msg.written) || msg.doc.Revised(string(data), now).Body == msg.doc.Body {
+		os.Remove(msg.path)
+		return common.Result{Note: fmt.Sprintf("no changes to %q", title)}, nil
+	}
+	saved, err := s.UpdateDoc(msg.pid, msg.doc.ID, by, func(stored model.Doc) (model.Doc, error) {
+		if stored.Rev != msg.doc.Rev {
+			return stored, errEditedMeanwhile{began: msg.doc.Rev, stored: stored.Rev}
+		}
+		return stored.Revised(string(data), now), nil
+	})
+	var meanwhile errEditedMeanwhile
+	switch {
+	case errors.As(err, &meanwhile):
+		return common.Result{}, fmt.Errorf("cannot save %q: %v; your text is kept in %s: press e to edit the new revision and merge yours in", title, err, msg.path)
+	case err != nil:
+		return common.Result{}, fmt.Errorf("cannot save %q: %v; your text is kept in %s", title, err, msg.path)
+	}
+	os.Remove(msg.path)
+	return common.Result{Note: fmt.Sprintf("saved %q, revision %d", model.SanitizeLine(saved.Title), saved.Rev)}, nil
 }
 
 // editorFailure explains why the editor did not come back cleanly.

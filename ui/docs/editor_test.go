@@ -54,15 +54,15 @@ func TestEditAppendsSavesRendersAndUndoes(t *testing.T) {
 	old, _ := h.storedDoc("Test plan")
 
 	h.press("e")
-	if h.isErr {
-		t.Fatalf("edit failed: %s", h.status)
+	if h.host.Err != "" {
+		t.Fatalf("edit failed: %s", h.host.Err)
 	}
 	got, _ := h.storedDoc("Test plan")
 	if got.Body != old.Body+"\n"+appended+"\n" || got.Rev != old.Rev+1 || !got.Updated.Equal(testNow) {
 		t.Fatalf("stored doc after the edit: rev %d (was %d), updated %v, body tail %q", got.Rev, old.Rev, got.Updated, tail(got.Body))
 	}
-	if !strings.Contains(h.status, "saved") || !strings.Contains(h.status, "revision 4") {
-		t.Errorf("status after the edit: %q", h.status)
+	if !strings.Contains(h.host.Note, "saved") || !strings.Contains(h.host.Note, "revision 4") {
+		t.Errorf("note after the edit: %q", h.host.Note)
 	}
 	h.press("G")
 	h.mustContain(h.view(), appended, "Test plan · Test · rev 4")
@@ -87,8 +87,8 @@ func TestEditWithoutChangesWritesNothing(t *testing.T) {
 	h.selectTitle("Design document")
 	before := historyLen(t, h)
 	h.press("e")
-	if h.isErr || !strings.Contains(h.status, "no changes") {
-		t.Fatalf("status %q (error %v), want no changes", h.status, h.isErr)
+	if h.host.Err != "" || !strings.Contains(h.host.Note, "no changes") {
+		t.Fatalf("note %q (error %q), want no changes", h.host.Note, h.host.Err)
 	}
 	if n := historyLen(t, h); n != before {
 		t.Fatalf("history grew from %d to %d with no change", before, n)
@@ -108,8 +108,8 @@ func TestFailingEditorKeepsTheOldText(t *testing.T) {
 			h.selectTitle("Design document")
 			old, _ := h.storedDoc("Design document")
 			h.press("e")
-			if !h.isErr || !strings.Contains(h.status, tc.want) || !strings.Contains(h.status, "unchanged") {
-				t.Fatalf("status %q, want an error with %q", h.status, tc.want)
+			if !strings.Contains(h.host.Err, tc.want) || !strings.Contains(h.host.Err, "unchanged") {
+				t.Fatalf("error %q, want one with %q", h.host.Err, tc.want)
 			}
 			if got, _ := h.storedDoc("Design document"); got.Body != old.Body || got.Rev != old.Rev {
 				t.Fatal("the doc changed although the editor failed")
@@ -126,8 +126,8 @@ func TestMissingEditorIsExplained(t *testing.T) {
 	useEditor(h, "/nowhere/my-editor --wait")
 	h.selectTitle("Design document")
 	h.press("e")
-	if !h.isErr || !strings.Contains(h.status, `cannot find the editor "/nowhere/my-editor"`) {
-		t.Fatalf("status %q", h.status)
+	if !strings.Contains(h.host.Err, `cannot find the editor "/nowhere/my-editor"`) {
+		t.Fatalf("error %q", h.host.Err)
 	}
 }
 
@@ -143,8 +143,8 @@ func TestSaveFailureKeepsTheEditedText(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.release()
-	if !h.isErr || !strings.Contains(h.status, "your text is kept in "+tempFile()) {
-		t.Fatalf("status %q", h.status)
+	if !strings.Contains(h.host.Err, "your text is kept in "+tempFile()) {
+		t.Fatalf("error %q", h.host.Err)
 	}
 	data, err := os.ReadFile(tempFile())
 	if err != nil || !strings.Contains(string(data), "precious words") {

@@ -26,16 +26,15 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// harness drives the pane as the root model would: it runs commands,
-// feeds their messages back, reloads the project after a save and keeps
-// the status line.
+// harness drives the pane with a uitest.Host standing in for the root:
+// writes come back as events applied to the host's project, then the
+// write's follow-up; the host keeps the status line (Err, Note).
 type harness struct {
-	t      testing.TB
-	p      *Pane
-	s      *store.Store
-	pid    uint64
-	status string
-	isErr  bool
+	t    testing.TB
+	p    *Pane
+	s    *store.Store
+	pid  uint64
+	host *uitest.Host
 	// skip, when set, is asked about each message before it is delivered;
 	// true holds it back (to test what the user sees meanwhile).
 	skip func(any) bool
@@ -47,9 +46,20 @@ func newHarness(t testing.TB, edit func(d *model.ProjectData)) *harness {
 	ctx, pid := uitest.Sample(t, edit)
 	s := ctx.Store
 	h := &harness{t: t, p: New(ctx), s: s, pid: pid}
+	h.host = &uitest.Host{Pane: h.p, Load: common.LoadProject(s, pid)}
 	h.p.SetSize(120, 37)
+	h.p.focused = true // on screen, as when its tab is chosen
 	h.run(common.LoadProject(s, pid))
 	return h
+}
+
+// switchTo opens another project of the store, as the root does on a
+// project switch.
+func (h *harness) switchTo(pid uint64) {
+	h.t.Helper()
+	h.pid = pid
+	h.host.Data, h.host.Load = nil, common.LoadProject(h.s, pid)
+	h.run(common.LoadProject(h.s, pid))
 }
 
 // run executes cmd and everything it leads to.
@@ -63,23 +73,11 @@ func (h *harness) deliver(msg tea.Msg) []tea.Cmd {
 		h.held = append(h.held, msg)
 		return nil
 	}
-	switch msg := msg.(type) {
-	case nil:
-		return nil
-	case tea.BatchMsg:
-		return msg
-	case common.ErrMsg:
-		h.status, h.isErr = msg.Err.Error(), true
-		return nil
-	case common.NoteMsg:
-		h.status, h.isErr = msg.Text, false
-		return nil
-	case common.SavedMsg:
-		h.status, h.isErr = msg.Note, false
-		return []tea.Cmd{common.LoadProject(h.s, h.pid)}
-	}
-	return []tea.Cmd{h.p.Update(msg)}
+	return h.host.Deliver(msg)
 }
+
+// clearStatus empties the status line.
+func (h *harness) clearStatus() { h.host.Err, h.host.Note = "", "" }
 
 // release delivers the held messages.
 func (h *harness) release() {

@@ -16,16 +16,14 @@ type entry struct {
 // reportTitle names the generated status report in the list.
 const reportTitle = "Status report"
 
-// rebuild makes the list from the loaded data, the report first, and keeps
-// the selection on the same doc (or on the one asked for by selectID).
+// rebuild makes the list from the project, the report first, and keeps
+// the selection on the same doc; when that doc is gone, on the entry now
+// at its place.
 func (p *Pane) rebuild() {
 	var keep uint64
 	keepReport := false
 	if e, ok := p.selected(); ok {
 		keep, keepReport = e.doc.ID, e.report
-	}
-	if p.selectID != 0 {
-		keep, keepReport, p.selectID = p.selectID, false, 0
 	}
 	p.entries = p.entries[:0]
 	p.entries = append(p.entries, entry{report: true, doc: model.Doc{Title: reportTitle, Updated: p.report.at}})

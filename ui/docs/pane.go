@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -21,7 +22,10 @@ import (
 
 // Pane shows the doc list and the selected doc.
 type Pane struct {
-	ctx     *common.Context
+	ctx *common.Context
+	// focused: the pane is on screen, so the status report is built when
+	// it is the selected entry (and only then: it walks every request).
+	focused bool
 	keys    keyMap
 	md      *components.Markdown
 	data    *model.ProjectData
@@ -42,11 +46,14 @@ type Pane struct {
 	failed         string
 	hiLine         int
 
-	prompt   components.Prompt
-	confirm  components.Confirm
-	search   searchState
-	target   *match
-	selectID uint64
+	prompt  components.Prompt
+	confirm components.Confirm
+	search  searchState
+	target  *match
+
+	// statusReport writes the report (model.StatusReport); tests count
+	// its calls.
+	statusReport func(model.ProjectData, time.Time) string
 
 	// getenv reads the environment for $EDITOR; exec runs the editor
 	// with the terminal (tea.ExecProcess).
@@ -59,14 +66,15 @@ type Pane struct {
 // New returns the pane.
 func New(ctx *common.Context) *Pane {
 	return &Pane{
-		ctx:     ctx,
-		keys:    newKeys(),
-		md:      ctx.Markdown(),
-		pending: map[renderKey]bool{},
-		want:    &atomic.Value{},
-		hiLine:  -1,
-		getenv:  os.Getenv,
-		exec:    tea.ExecProcess,
+		ctx:          ctx,
+		keys:         newKeys(),
+		md:           ctx.Markdown(),
+		pending:      map[renderKey]bool{},
+		want:         &atomic.Value{},
+		hiLine:       -1,
+		statusReport: model.StatusReport,
+		getenv:       os.Getenv,
+		exec:         tea.ExecProcess,
 	}
 }
 
@@ -90,21 +98,31 @@ func (p *Pane) SetSize(w, h int) {
 	p.pager.setHeight(h - 2)
 }
 
-// Update handles loads, renderings, the editor's steps and keys. Every
-// change of selection or size ends in show(), which uses the cache or asks
-// for a rendering in a command.
+// Update handles loads, changes, renderings, the editor's steps and keys.
+// Every change of selection or size ends in show(), which uses the cache
+// or asks for a rendering in a command.
 func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.ProjectLoadedMsg:
+		if msg.Data == nil {
+			return nil
+		}
 		if p.data != nil && msg.Data.Project.ID != p.data.Project.ID {
 			// Another project: its docs share nothing with this one's.
 			p.clearSearch()
-			p.list.Pos, p.selectID = 0, 0
-			p.report = reportState{gen: p.report.gen}
+			p.list.Pos = 0
+			// building is kept: a build still running for the old
+			// project clears it when it lands, and is dropped.
+			p.report = reportState{gen: p.report.gen, building: p.report.building}
 		}
-		p.data = msg.Data
-		p.rebuild()
-		return tea.Batch(p.buildReport(), p.show())
+		return p.take(msg.Data)
+	case common.ProjectChangedMsg:
+		if msg.Data == nil {
+			return nil
+		}
+		return p.take(msg.Data)
+	case selectDocMsg:
+		return p.selectDoc(msg)
 	case tea.WindowSizeMsg:
 		return p.show()
 	case renderedMsg:
@@ -116,13 +134,7 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	case editorReadyMsg:
 		return runEditor(msg, p.exec)
 	case editorDoneMsg:
-		if p.data == nil {
-			return nil
-		}
-		return finishEdit(p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data), msg, p.ctx.Now())
-	case savedDocMsg:
-		p.selectID = msg.id
-		return func() tea.Msg { return common.SavedMsg{Note: msg.note} }
+		return p.finishEdit(msg)
 	case tea.KeyMsg:
 		return p.handleKey(msg)
 	}
@@ -177,6 +189,25 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return p.stepSearch(-1)
 	case key.Matches(msg, k.clear):
 		p.clearSearch()
+	}
+	return nil
+}
+
+// take shows a new value of the project: a load or the result of writes.
+// The list is rebuilt (a few docs), the selection kept on the same doc;
+// the report is only marked stale, and built if it is on screen.
+func (p *Pane) take(d *model.ProjectData) tea.Cmd {
+	p.data = d
+	p.projectChanged()
+	p.rebuild()
+	return p.show()
+}
+
+// SetFocus tells the pane it comes on screen or leaves it.
+func (p *Pane) SetFocus(on bool) tea.Cmd {
+	p.focused = on
+	if on {
+		return p.show()
 	}
 	return nil
 }

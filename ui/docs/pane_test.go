@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"mopdeck/model"
-	"mopdeck/ui/common"
+	"mopdeck/store"
 	"mopdeck/ui/components"
 )
 
@@ -20,10 +20,10 @@ func TestReportIsFirstAndReadOnly(t *testing.T) {
 	v := h.view()
 	h.mustContain(v, "Status report · generated 2026-11-23 · read-only", "Acme MRM roll-out — status report", "Phases", "generated · always current")
 	for _, k := range []string{"e", "r", "p", "d"} {
-		h.status = ""
+		h.clearStatus()
 		h.press(k)
-		if !h.isErr || !strings.Contains(h.status, "cannot be edited") {
-			t.Errorf("%s on the report: status %q", k, h.status)
+		if !strings.Contains(h.host.Err, "cannot be edited") {
+			t.Errorf("%s on the report: error %q", k, h.host.Err)
 		}
 		if h.p.Capturing() {
 			t.Fatalf("%s on the report opened a prompt", k)
@@ -34,16 +34,15 @@ func TestReportIsFirstAndReadOnly(t *testing.T) {
 func TestReportFollowsTheData(t *testing.T) {
 	h := newHarness(t, nil)
 	before := h.p.report.text
-	d, err := h.s.LoadProject(h.pid)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := d.Changes[0]
-	c.EstimateHrs += 1000
-	if _, err := h.s.SaveChange(h.pid, c, "tester"); err != nil {
-		t.Fatal(err)
-	}
-	h.run(common.LoadProject(h.s, h.pid))
+	// Another pane's write: its event reaches the pane, no load.
+	c := h.p.data.Changes[0]
+	h.run(h.p.ctx.Save("estimate raised", func(s *store.Store) error {
+		_, err := s.UpdateChange(h.pid, c.ID, "tester", func(c model.ChangeRequest) (model.ChangeRequest, error) {
+			c.EstimateHrs += 1000
+			return c, nil
+		})
+		return err
+	}))
 	if h.p.report.text == before {
 		t.Fatal("the report did not change after the data did")
 	}
@@ -148,8 +147,7 @@ func TestSwitchingProjectResetsThePane(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.pid = saved.Project.ID
-	h.run(common.LoadProject(h.s, saved.Project.ID))
+	h.switchTo(saved.Project.ID)
 	if got := h.titles(); len(got) != 2 || got[1] != "Beta charter" {
 		t.Fatalf("entries after the switch: %v", got)
 	}

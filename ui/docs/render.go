@@ -96,8 +96,18 @@ func (c *renderCache) put(k renderKey, r *rendering) {
 
 // show puts the selected entry in the pager at the current width: from
 // the cache at once, else "rendering…" (or the same doc's older rendering,
-// after a resize or an edit) until the command answers.
+// after a resize or an edit) until the command answers. The report, when
+// selected and stale, is built first; its older text stays on screen
+// meanwhile.
 func (p *Pane) show() tea.Cmd {
+	var build tea.Cmd
+	if e, ok := p.selected(); ok && e.report && p.focused {
+		build = p.buildReport()
+	}
+	return tea.Batch(build, p.showSelected())
+}
+
+func (p *Pane) showSelected() tea.Cmd {
 	e, ok := p.selected()
 	if !ok || p.viewW <= 0 || (e.report && p.report.text == "") {
 		p.showing, p.shown, p.failed = renderKey{}, renderKey{}, ""

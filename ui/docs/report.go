@@ -9,43 +9,79 @@ import (
 	"mopdeck/model"
 )
 
-// reportState is the generated status report, rebuilt from every load so
-// that it is always current. Its text is hashed to name its rendering: an
-// unchanged report is not rendered again.
+// reportState is the generated status report. Building it walks every
+// change request, so it is built in a command and only when it is on
+// screen or about to be: every new project value marks it stale, and
+// show() builds it when the report entry is selected. A save in another
+// pane thus costs this pane nothing until the report is looked at. Its
+// text is hashed to name its rendering: an unchanged report is not
+// rendered again.
 type reportState struct {
 	text string
 	sum  uint64
 	at   time.Time
-	gen  int
+	// gen counts the project values the pane was given, built is the one
+	// text was built from, building the one a command is building now
+	// (0: none). One build at a time: when it lands on a project that
+	// moved on meanwhile, show() starts the next.
+	gen, built, building int
 }
 
+func (r *reportState) stale() bool { return r.built != r.gen }
+
+// reportBuiltMsg carries a built report, tagged with the project and the
+// project value it was built from.
 type reportBuiltMsg struct {
+	pid  uint64
 	gen  int
 	text string
 	sum  uint64
 	at   time.Time
 }
 
-// buildReport writes the report off the Update path: it walks every
-// change request.
+// projectChanged marks the report stale: the project it reads moved on.
+func (p *Pane) projectChanged() { p.report.gen++ }
+
+// buildReport starts building the report, unless it is current or a build
+// is on its way.
 func (p *Pane) buildReport() tea.Cmd {
-	p.report.gen++
-	gen, d, now := p.report.gen, *p.data, p.ctx.Now()
-	return func() tea.Msg {
-		text := model.StatusReport(d, now)
-		h := fnv.New64a()
-		h.Write([]byte(text))
-		return reportBuiltMsg{gen: gen, text: text, sum: h.Sum64(), at: now}
+	r := &p.report
+	if p.data == nil || !r.stale() || r.building != 0 {
+		return nil
 	}
+	r.building = r.gen
+	build, d, gen, now := p.statusReport, p.data.Snapshot(), r.gen, p.ctx.Now()
+	return func() tea.Msg { return makeReport(build, &d, gen, now) }
+}
+
+// makeReport builds the report of d, a snapshot the root's later events
+// leave alone (they update change requests in place).
+func makeReport(build func(model.ProjectData, time.Time) string, d *model.ProjectData, gen int, now time.Time) reportBuiltMsg {
+	text := build(*d, now)
+	h := fnv.New64a()
+	h.Write([]byte(text))
+	return reportBuiltMsg{pid: d.Project.ID, gen: gen, text: text, sum: h.Sum64(), at: now}
 }
 
 func (p *Pane) onReportBuilt(msg reportBuiltMsg) tea.Cmd {
-	if msg.gen != p.report.gen {
-		return nil // a newer load is being reported on
+	if msg.gen == p.report.building {
+		p.report.building = 0
 	}
-	p.report = reportState{text: msg.text, sum: msg.sum, at: msg.at, gen: msg.gen}
+	p.takeReport(msg)
+	return p.show()
+}
+
+// takeReport keeps a built report unless it is another project's or older
+// than the one held. A report of a value that has moved on since is still
+// taken: it is nearer the project than the one on screen, and show()
+// builds the current one next.
+func (p *Pane) takeReport(msg reportBuiltMsg) {
+	if p.data == nil || msg.pid != p.data.Project.ID || msg.gen <= p.report.built {
+		return
+	}
+	r := &p.report
+	r.text, r.sum, r.at, r.built = msg.text, msg.sum, msg.at, msg.gen
 	if len(p.entries) > 0 && p.entries[0].report {
 		p.entries[0].doc.Updated = msg.at
 	}
-	return p.show()
 }

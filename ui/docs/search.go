@@ -96,6 +96,9 @@ type searchResultMsg struct {
 	gen   int
 	query string
 	hits  []docHit
+	// report is the report the search built and read, the one held
+	// being stale; nil when the held one was current.
+	report *reportBuiltMsg
 }
 
 // findAll counts, case-insensitively, where query occurs in each entry.
@@ -112,7 +115,9 @@ func findAll(query string, items []searchable) []docHit {
 	return hits
 }
 
-// startSearch runs a search for query over every entry in a command.
+// startSearch runs a search for query over every entry in a command. A
+// stale report is built there first: the search reads it, and may open
+// it.
 func (p *Pane) startSearch(query string) tea.Cmd {
 	query = strings.TrimSpace(query)
 	p.search.gen++
@@ -121,22 +126,41 @@ func (p *Pane) startSearch(query string) tea.Cmd {
 		return nil
 	}
 	items := make([]searchable, len(p.entries))
+	report := -1
 	for i, e := range p.entries {
 		items[i] = searchable{id: e.doc.ID, title: e.doc.Title, body: p.body(e)}
+		if e.report {
+			report = i
+		}
+	}
+	var build func() reportBuiltMsg
+	if p.data != nil && p.report.stale() && report >= 0 {
+		write, d, gen, now := p.statusReport, p.data.Snapshot(), p.report.gen, p.ctx.Now()
+		build = func() reportBuiltMsg { return makeReport(write, &d, gen, now) }
 	}
 	gen := p.search.gen
 	return func() tea.Msg {
-		return searchResultMsg{gen: gen, query: query, hits: findAll(query, items)}
+		msg := searchResultMsg{gen: gen, query: query}
+		if build != nil {
+			r := build()
+			msg.report = &r
+			items[report].body = r.text
+		}
+		msg.hits = findAll(query, items)
+		return msg
 	}
 }
 
 func (p *Pane) onSearchResult(msg searchResultMsg) tea.Cmd {
+	if msg.report != nil {
+		p.takeReport(*msg.report)
+	}
 	if msg.gen != p.search.gen {
-		return nil // a newer search was started
+		return p.show() // a newer search was started
 	}
 	if len(msg.hits) == 0 {
 		p.clearSearch()
-		return common.Note(fmt.Sprintf("no doc mentions %q", msg.query))
+		return tea.Batch(p.show(), common.Note(fmt.Sprintf("no doc mentions %q", msg.query)))
 	}
 	p.search = searchState{query: msg.query, gen: msg.gen, hits: msg.hits}
 	p.search.occ = msg.hits[0].first()

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"mopdeck/model"
-	"mopdeck/ui/common"
 )
 
 // A search still running when the user switches project must not land in
@@ -24,9 +23,8 @@ func TestSearchResultOfThePreviousProjectIsDropped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.pid = saved.Project.ID
 	h.skip = func(msg any) bool { _, ok := msg.(searchResultMsg); return ok }
-	h.run(common.LoadProject(h.s, saved.Project.ID))
+	h.switchTo(saved.Project.ID)
 	h.release()
 	if h.p.search.active() {
 		t.Fatalf("the old project's search was taken in the new one: %q", h.p.search.query)

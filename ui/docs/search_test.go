@@ -106,7 +106,7 @@ func TestSearchAcrossDocsAndTitles(t *testing.T) {
 	h.press("/")
 	h.typeText("plan")
 	if !h.p.search.active() {
-		t.Fatalf("no match for plan: %q", h.status)
+		t.Fatalf("no match for plan: %q", h.host.Note)
 	}
 	seen := map[string]bool{}
 	for range h.p.search.total() {
@@ -125,12 +125,12 @@ func TestSearchWithoutMatchSaysSo(t *testing.T) {
 	h := newHarness(t, nil)
 	h.press("/")
 	h.typeText("zeppelin")
-	if h.isErr || !strings.Contains(h.status, `no doc mentions "zeppelin"`) || h.p.search.active() {
-		t.Fatalf("status %q", h.status)
+	if h.host.Err != "" || !strings.Contains(h.host.Note, `no doc mentions "zeppelin"`) || h.p.search.active() {
+		t.Fatalf("note %q, error %q", h.host.Note, h.host.Err)
 	}
 	h.press("ctrl+n")
-	if !strings.Contains(h.status, "press / to search") {
-		t.Fatalf("ctrl+n without a search: %q", h.status)
+	if !strings.Contains(h.host.Note, "press / to search") {
+		t.Fatalf("ctrl+n without a search: %q", h.host.Note)
 	}
 }
 

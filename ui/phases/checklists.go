@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"mopdeck/model"
+	"mopdeck/store"
 	"mopdeck/ui/common"
 	"mopdeck/ui/components"
 )
@@ -48,23 +49,22 @@ type checklistView struct {
 	// choosing is set while the prompt asks which built-in checklist to
 	// attach, so that the view lists the choices.
 	choosing bool
-	// wantLast selects the newest checklist on the next load (an attached
-	// one has no ID until it is stored).
-	wantLast bool
 }
 
 // build lays the project's checklists out as rows, keeping the cursor on
 // the same item of the same checklist when it is still there.
 func (v *checklistView) build(d *model.ProjectData, keepID uint64, keepItem int) {
 	v.rows, v.sel = v.rows[:0], v.sel[:0]
-	pos, lastFirst := -1, -1
+	pos := -1
 	for li, c := range d.Checklists {
 		if li > 0 {
 			v.rows = append(v.rows, clRow{kind: clGap, list: li})
 		}
 		v.rows = append(v.rows, clRow{kind: clHead, list: li})
-		lastFirst = len(v.sel)
 		if len(c.Items) == 0 {
+			if c.ID == keepID {
+				pos = len(v.sel)
+			}
 			v.sel = append(v.sel, len(v.rows))
 			v.rows = append(v.rows, clRow{kind: clEmpty, list: li, item: -1})
 			continue
@@ -85,13 +85,21 @@ func (v *checklistView) build(d *model.ProjectData, keepID uint64, keepItem int)
 		}
 	}
 	v.cursor.N = len(v.sel)
-	switch {
-	case v.wantLast && lastFirst >= 0:
-		v.cursor.Pos, v.wantLast = lastFirst, false
-	case pos >= 0:
+	if pos >= 0 {
 		v.cursor.Pos = pos
 	}
 	v.cursor.Clamp()
+}
+
+// selectList puts the cursor on the first row of the checklist id, when
+// it is there.
+func (v *checklistView) selectList(d *model.ProjectData, id uint64) {
+	for pos, r := range v.sel {
+		if d.Checklists[v.rows[r].list].ID == id {
+			v.cursor.Pos = pos
+			return
+		}
+	}
 }
 
 // selected is the row under the cursor.
@@ -182,22 +190,34 @@ func (p *Pane) toggleCheck() tea.Cmd {
 	if err != nil {
 		return common.Error(err)
 	}
-	it := next.Items[row.item]
+	// The toggle is applied to the checklist as stored, inside the write:
+	// two items ticked before the first one's event arrives both stay
+	// ticked, and the note says what was stored.
+	pid, by, id, item, now := p.data.Project.ID, p.actor(), next.ID, row.item, p.ctx.Now()
+	return p.ctx.Write(func(s *store.Store) (common.Result, error) {
+		saved, err := s.UpdateChecklist(pid, id, by, func(c model.Checklist) (model.Checklist, error) {
+			return model.ToggleChecklistItem(c, item, me, now)
+		})
+		if err != nil {
+			return common.Result{}, err
+		}
+		return common.Result{Note: checkNote(saved, item)}, nil
+	})
+}
+
+// checkNote tells what a toggle stored: the item, checked or not, and the
+// checklist's progress.
+func checkNote(c model.Checklist, item int) string {
+	if item < 0 || item >= len(c.Items) {
+		return "checklist " + strconv.Quote(shorten(c.Name, 40)) + " saved"
+	}
+	it := c.Items[item]
 	what := "checked"
 	if !it.Done {
 		what = "unchecked"
 	}
-	done, total := next.Progress()
-	note := fmt.Sprintf("%q %s (%d/%d)", shorten(it.Text, 40), what, done, total)
-	// The toggle is applied again to the stored copy, inside the write:
-	// two items ticked before the reload arrives both stay ticked.
-	s, pid, by, id, item, now := p.ctx.Store, p.data.Project.ID, p.actor(), next.ID, row.item, p.ctx.Now()
-	return p.writes.Do(common.Save(note, func() error {
-		_, err := s.UpdateChecklist(pid, id, by, func(c model.Checklist) (model.Checklist, error) {
-			return model.ToggleChecklistItem(c, item, me, now)
-		})
-		return err
-	}))
+	done, total := c.Progress()
+	return fmt.Sprintf("%q %s (%d/%d)", shorten(it.Text, 40), what, done, total)
 }
 
 // attachChecklist asks which built-in checklist to attach (by number or
@@ -215,12 +235,19 @@ func (p *Pane) attachChecklist() tea.Cmd {
 				return tea.Batch(common.Error(err), ask(text))
 			}
 			c := model.Checklist{Name: tpl.Name, Items: slices.Clone(tpl.Items)}
-			s, pid, by := p.ctx.Store, p.data.Project.ID, p.actor()
-			p.cl.wantLast = true
-			return p.writes.Do(common.Save(fmt.Sprintf("checklist %q attached (0/%d)", tpl.Name, len(c.Items)), func() error {
-				_, err := s.SaveChecklist(pid, c, by)
-				return err
-			}))
+			pid, by := p.data.Project.ID, p.actor()
+			// The new checklist has no ID until it is stored: the write
+			// names it in its follow-up, which comes after its event.
+			return p.ctx.Write(func(s *store.Store) (common.Result, error) {
+				saved, err := s.SaveChecklist(pid, c, by)
+				if err != nil {
+					return common.Result{}, err
+				}
+				return common.Result{
+					Note: fmt.Sprintf("checklist %q attached (0/%d)", tpl.Name, len(c.Items)),
+					Then: selectChecklistMsg{project: pid, checklist: saved.ID},
+				}, nil
+			})
 		})
 	}
 	return ask("")
@@ -257,11 +284,11 @@ func (p *Pane) removeChecklist() tea.Cmd {
 	c := p.data.Checklists[row.list]
 	done, total := c.Progress()
 	name := model.SanitizeLine(c.Name)
-	s, pid, by, id := p.ctx.Store, p.data.Project.ID, p.actor(), c.ID
+	pid, by, id := p.data.Project.ID, p.actor(), c.ID
 	p.confirm.Open(fmt.Sprintf("Delete checklist %q (%d/%d checked)? u undoes it", name, done, total), func() tea.Cmd {
-		return p.writes.Do(common.Save(fmt.Sprintf("checklist %q deleted", name), func() error {
+		return p.ctx.Save(fmt.Sprintf("checklist %q deleted", name), func(s *store.Store) error {
 			return s.DeleteChecklist(pid, id, by)
-		}))
+		})
 	})
 	return nil
 }

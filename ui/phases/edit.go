@@ -2,12 +2,14 @@ package phases
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mopdeck/model"
+	"mopdeck/store"
 	"mopdeck/ui/common"
 )
 
@@ -28,12 +30,11 @@ func (p *Pane) editPhase(ph model.Phase) tea.Cmd {
 				if len(warns) > 0 {
 					summary += "; warning: " + strings.Join(warns, "; ")
 				}
-				p.want = id
-				loaded := p.data
-				return p.updatePhase(id, summary, func(stored model.Phase) (model.Phase, error) {
-					edited, _, err := model.EditPhase(withPhase(*loaded, stored), id, name, start, end)
+				shown := p.data
+				return p.updatePhase(id, func(stored model.Phase) (model.Phase, error) {
+					edited, _, err := model.EditPhase(withPhase(*shown, stored), id, name, start, end)
 					return edited, err
-				})
+				}, noted(summary))
 			})
 		})
 	})
@@ -59,20 +60,35 @@ func (p *Pane) askDate(label string, value time.Time, then func(time.Time) tea.C
 	return ask(v)
 }
 
-// addPhase asks for a name and inserts the phase after the selected one.
+// noted is the result of a write that only says note.
+func noted(note string) func(model.Phase) common.Result {
+	return func(model.Phase) common.Result { return common.Result{Note: note} }
+}
+
+// addPhase asks for a name and inserts the phase after the selected one,
+// then selects it.
 func (p *Pane) addPhase() tea.Cmd {
 	after, label := uint64(0), "new phase"
 	if ph, ok := p.selected(); ok {
 		after, label = ph.ID, "new phase after "+model.SanitizeLine(ph.Name)
 	}
-	pos := p.cursor.Pos + 1
+	pid := p.data.Project.ID
 	return p.prompt.Open(label, "", func(name string) tea.Cmd {
 		if _, err := model.InsertPhase(p.phases, after, name); err != nil {
 			return common.Error(err)
 		}
-		p.wantPos, p.wantPosSet = pos, true
+		// The new phase is the one record without an ID until it is
+		// stored; its place in what compute returned finds it after.
+		added := -1
 		return p.savePhases(fmt.Sprintf("phase %q added", strings.TrimSpace(name)), func(stored []model.Phase) ([]model.Phase, error) {
-			return model.InsertPhase(stored, after, name)
+			next, err := model.InsertPhase(stored, after, name)
+			added = slices.IndexFunc(next, func(ph model.Phase) bool { return ph.ID == 0 })
+			return next, err
+		}, func(saved []model.Phase) tea.Msg {
+			if added < 0 || added >= len(saved) {
+				return nil
+			}
+			return selectPhaseMsg{project: pid, phase: saved[added].ID}
 		})
 	})
 }
@@ -82,16 +98,18 @@ func (p *Pane) addPhase() tea.Cmd {
 func (p *Pane) removePhase(ph model.Phase) tea.Cmd {
 	done, total := ph.DeliverablesDone()
 	q := fmt.Sprintf("Delete phase %q (%s, %d/%d deliverables done)? u undoes it", ph.Name, ph.Status, done, total)
-	s, pid, by, id := p.ctx.Store, p.data.Project.ID, p.actor(), ph.ID
+	pid, by, id := p.data.Project.ID, p.actor(), ph.ID
 	p.confirm.Open(q, func() tea.Cmd {
-		return p.writes.Do(common.Save(fmt.Sprintf("phase %q deleted", model.SanitizeLine(ph.Name)), func() error {
+		return p.ctx.Save(fmt.Sprintf("phase %q deleted", model.SanitizeLine(ph.Name)), func(s *store.Store) error {
 			return s.DeletePhase(pid, id, by)
-		}))
+		})
 	})
 	return nil
 }
 
-// movePhase moves the selected phase one place earlier or later.
+// movePhase moves the selected phase one place earlier or later. The
+// cursor follows the phase when the event arrives; a second key pressed
+// before then moves the same phase again, from where it is stored.
 func (p *Pane) movePhase(ph model.Phase, delta int) tea.Cmd {
 	id := ph.ID
 	if _, err := model.MovePhase(p.phases, id, delta); err != nil {
@@ -101,10 +119,9 @@ func (p *Pane) movePhase(ph model.Phase, delta int) tea.Cmd {
 	if delta < 0 {
 		dir = "up"
 	}
-	p.want = id
 	return p.savePhases(fmt.Sprintf("phase %q moved %s", model.SanitizeLine(ph.Name), dir), func(stored []model.Phase) ([]model.Phase, error) {
 		return model.MovePhase(stored, id, delta)
-	})
+	}, nil)
 }
 
 // currentItem is the list and index of the selected item row.
@@ -117,45 +134,52 @@ func itemSummary(ph model.Phase, kind model.ItemKind, i int, what string) string
 }
 
 // toggleItem marks the selected deliverable or exit item done or not done.
+// The toggle is applied to the phase as stored, so items ticked before
+// the first tick's event arrives all stay ticked, and the note says what
+// was stored.
 func (p *Pane) toggleItem(ph model.Phase) tea.Cmd {
 	kind, i, ok := p.currentItem(ph)
 	if !ok {
 		return nil
 	}
-	next, err := model.ToggleItem(ph, kind, i, p.me(), p.ctx.Now())
-	if err != nil {
+	me, now := p.me(), p.ctx.Now()
+	if _, err := model.ToggleItem(ph, kind, i, me, now); err != nil {
 		return common.Error(err)
 	}
-	what := "done"
-	if !model.ItemDone(next, kind, i) {
-		what = "not done"
-	}
-	p.want, p.wantItem = ph.ID, p.item
-	// The toggle is applied again to the stored phase inside the write, so
-	// items ticked before the reload arrives all stay ticked.
-	me, now := p.me(), p.ctx.Now()
-	return p.updatePhase(ph.ID, itemSummary(ph, kind, i, what), func(stored model.Phase) (model.Phase, error) {
+	return p.updatePhase(ph.ID, func(stored model.Phase) (model.Phase, error) {
 		return model.ToggleItem(stored, kind, i, me, now)
+	}, func(saved model.Phase) common.Result {
+		what := "done"
+		if !model.ItemDone(saved, kind, i) {
+			what = "not done"
+		}
+		return common.Result{Note: itemSummary(saved, kind, i, what)}
 	})
 }
 
 // addItem asks for a name and adds a deliverable (or an exit item, when an
-// exit item is selected) after the selected one.
+// exit item is selected) after the selected one, then selects it.
 func (p *Pane) addItem(ph model.Phase) tea.Cmd {
 	kind, i, ok := p.currentItem(ph)
 	if !ok {
 		kind, i = model.ItemDeliverable, len(ph.Deliverables)-1
 	}
+	pid := p.data.Project.ID
 	return p.prompt.Open("new "+kind.String(), "", func(text string) tea.Cmd {
-		next, row, err := model.AddItem(ph, kind, i, text)
-		if err != nil {
+		if _, _, err := model.AddItem(ph, kind, i, text); err != nil {
 			return common.Error(err)
 		}
-		p.want, p.wantItem = ph.ID, row
-		k, j, _ := model.ItemAt(next, row)
-		return p.updatePhase(ph.ID, itemSummary(next, k, j, "added"), func(stored model.Phase) (model.Phase, error) {
-			next, _, err := model.AddItem(stored, kind, i, text)
+		row := 0
+		return p.updatePhase(ph.ID, func(stored model.Phase) (model.Phase, error) {
+			next, r, err := model.AddItem(stored, kind, i, text)
+			row = r
 			return next, err
+		}, func(saved model.Phase) common.Result {
+			k, j, _ := model.ItemAt(saved, row)
+			return common.Result{
+				Note: itemSummary(saved, k, j, "added"),
+				Then: selectPhaseMsg{project: pid, phase: saved.ID, item: row},
+			}
 		})
 	})
 }
@@ -166,20 +190,21 @@ func (p *Pane) renameItem(ph model.Phase) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	row := p.item
-	return p.prompt.Open("rename "+kind.String(), model.ItemName(ph, kind, i), func(text string) tea.Cmd {
-		next, err := model.RenameItem(ph, kind, i, text)
-		if err != nil {
+	old := model.ItemName(ph, kind, i)
+	return p.prompt.Open("rename "+kind.String(), old, func(text string) tea.Cmd {
+		if _, err := model.RenameItem(ph, kind, i, text); err != nil {
 			return common.Error(err)
 		}
-		p.want, p.wantItem = ph.ID, row
-		return p.updatePhase(ph.ID, itemSummary(ph, kind, i, "renamed to "+fmt.Sprintf("%q", model.ItemName(next, kind, i))), func(stored model.Phase) (model.Phase, error) {
+		return p.updatePhase(ph.ID, func(stored model.Phase) (model.Phase, error) {
 			return model.RenameItem(stored, kind, i, text)
+		}, func(saved model.Phase) common.Result {
+			return common.Result{Note: fmt.Sprintf("%s %q of %q renamed to %q", kind, old, saved.Name, model.ItemName(saved, kind, i))}
 		})
 	})
 }
 
-// removeItem deletes the selected item after a confirmation.
+// removeItem deletes the selected item after a confirmation, then selects
+// the one before it.
 func (p *Pane) removeItem(ph model.Phase) tea.Cmd {
 	kind, i, ok := p.currentItem(ph)
 	if !ok {
@@ -188,17 +213,21 @@ func (p *Pane) removeItem(ph model.Phase) tea.Cmd {
 	if _, err := model.RemoveItem(ph, kind, i); err != nil {
 		return common.Error(err)
 	}
-	row := p.item
+	pid, row := p.data.Project.ID, p.item
+	note := itemSummary(ph, kind, i, "deleted")
 	p.confirm.Open(fmt.Sprintf("Delete %s %q? u undoes it", kind, model.ItemName(ph, kind, i)), func() tea.Cmd {
-		p.want, p.wantItem = ph.ID, max(row-1, 0)
-		return p.updatePhase(ph.ID, itemSummary(ph, kind, i, "deleted"), func(stored model.Phase) (model.Phase, error) {
+		return p.updatePhase(ph.ID, func(stored model.Phase) (model.Phase, error) {
 			return model.RemoveItem(stored, kind, i)
+		}, func(saved model.Phase) common.Result {
+			return common.Result{Note: note, Then: selectPhaseMsg{project: pid, phase: saved.ID, item: max(row-1, 0)}}
 		})
 	})
 	return nil
 }
 
-// moveItem moves the selected item within its list.
+// moveItem moves the selected item within its list. The cursor moves with
+// it at once, so that a second key pressed before the event arrives (J
+// again, x) acts on the item moved, which is where the cursor says.
 func (p *Pane) moveItem(ph model.Phase, delta int) tea.Cmd {
 	kind, i, ok := p.currentItem(ph)
 	if !ok {
@@ -208,9 +237,9 @@ func (p *Pane) moveItem(ph model.Phase, delta int) tea.Cmd {
 	if err != nil {
 		return common.Error(err)
 	}
-	p.want, p.wantItem = ph.ID, row
-	return p.updatePhase(ph.ID, itemSummary(ph, kind, i, "moved"), func(stored model.Phase) (model.Phase, error) {
+	p.item = row
+	return p.updatePhase(ph.ID, func(stored model.Phase) (model.Phase, error) {
 		next, _, err := model.MoveItem(stored, kind, i, delta)
 		return next, err
-	})
+	}, noted(itemSummary(ph, kind, i, "moved")))
 }

@@ -28,9 +28,9 @@ func (p *Pane) signOff(ph model.Phase) tea.Cmd {
 	id, name, who := ph.ID, model.SanitizeLine(ph.Name), model.SanitizeLine(p.data.PersonName(me))
 	return p.prompt.Open("sign-off note for "+name+" (enter to go on, esc cancels)", "", func(note string) tea.Cmd {
 		p.confirm.Open(fmt.Sprintf("Sign off the %q gate as %s?", name, who), func() tea.Cmd {
-			// The project may have been reloaded meanwhile: refuse at once
-			// on what is loaded now, then judge again on the phases as
-			// stored when the write runs.
+			// The project may have changed meanwhile: refuse at once on
+			// what is shown now, then judge again on the phases as stored
+			// when the write runs.
 			now := p.ctx.Now()
 			signed, err := model.SignOff(*p.data, id, me, note, now)
 			if err != nil {
@@ -40,7 +40,6 @@ func (p *Pane) signOff(ph model.Phase) tea.Cmd {
 			if signed.Gate.Note != "" {
 				summary += ": " + signed.Gate.Note
 			}
-			p.want = id
 			return p.gateMove(summary, func(d model.ProjectData) (model.Phase, error) {
 				return model.SignOff(d, id, me, note, now)
 			})

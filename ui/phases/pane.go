@@ -41,27 +41,16 @@ type Pane struct {
 	prompt  components.Prompt
 	confirm components.Confirm
 	goals   *goalCache
-	// blockers caches GateBlockers per phase for the loaded data: the Test
-	// gate sorts every open change, which a keystroke should not redo.
+	// blockers caches GateBlockers per phase for the project shown: the
+	// Test gate sorts every open change, which a keystroke should not redo.
 	blockers map[uint64][]model.Blocker
-	// want is the phase (and item row) to select once the next load
-	// arrives, so an added or moved record keeps the selection.
-	want     uint64
-	wantItem int
-	// wantPos, when set, is the list position to select on the next load
-	// (a new phase has no ID until it is stored).
-	wantPos    int
-	wantPosSet bool
-	width      int
-	height     int
-	// writes runs the pane's store writes and undos one at a time, in the
-	// order of the keys.
-	writes *common.Writer
+	width    int
+	height   int
 }
 
 // New returns the pane.
 func New(ctx *common.Context) *Pane {
-	return &Pane{ctx: ctx, keys: newKeyMap(), goals: newGoalCache(ctx.Markdown()), writes: &common.Writer{}}
+	return &Pane{ctx: ctx, keys: newKeyMap(), goals: newGoalCache(ctx.Markdown())}
 }
 
 func (p *Pane) Title() string   { return "Phases" }
@@ -81,13 +70,27 @@ func (p *Pane) SetSize(w, h int) {
 	p.cl.scroll(p.clBodyHeight())
 }
 
-// Update routes one message: loads and renderings, then keys to whatever
-// holds them (a confirmation, a prompt, the items or the list).
+// Update routes one message: loads, writes' results and renderings, then
+// keys to whatever holds them (a confirmation, a prompt, the items or the
+// list).
 func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.ProjectLoadedMsg:
 		p.load(msg.Data)
 		return p.renderGoal()
+	case common.ProjectChangedMsg:
+		// The pane's views are cheap to derive: rebuild them all rather
+		// than patch what the events touched.
+		p.load(msg.Data)
+		return p.renderGoal()
+	case selectPhaseMsg:
+		return p.selectPhase(msg)
+	case selectChecklistMsg:
+		if p.data != nil && p.data.Project.ID == msg.project {
+			p.cl.selectList(p.data, msg.checklist)
+			p.cl.scroll(p.clBodyHeight())
+		}
+		return nil
 	case tea.WindowSizeMsg:
 		return p.renderGoal()
 	case goalMsg:
@@ -204,8 +207,9 @@ func (p *Pane) itemKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// load takes a fresh project: phases in Order, caches dropped, and the
-// selection kept on the same phase (or the one an edit asked for).
+// load takes the project as loaded or as changed by writes: phases in
+// Order, caches dropped, and the selection kept on the same phase, item
+// row and checklist item. Another project starts from the top.
 func (p *Pane) load(d *model.ProjectData) {
 	keep, keepItem := uint64(0), p.item
 	if ph, ok := p.selected(); ok {
@@ -217,11 +221,8 @@ func (p *Pane) load(d *model.ProjectData) {
 	}
 	if p.data != nil && p.data.Project.ID != d.Project.ID {
 		keep, keepItem, p.focus, p.timeline = 0, 0, focusPhases, false
-		keepList, p.cl.on, p.cl.cursor.Pos, p.cl.off, p.cl.wantLast = 0, false, 0, 0, false
+		keepList, p.cl.on, p.cl.cursor.Pos, p.cl.off = 0, false, 0, 0
 		p.prompt.Close()
-	}
-	if p.want != 0 {
-		keep, keepItem, p.want = p.want, p.wantItem, 0
 	}
 	p.data = d
 	p.cl.build(d, keepList, keepCheck)
@@ -234,9 +235,6 @@ func (p *Pane) load(d *model.ProjectData) {
 			p.cursor.Pos = i
 		}
 	}
-	if p.wantPosSet {
-		p.cursor.Pos, p.wantPosSet, keepItem = p.wantPos, false, 0
-	}
 	p.cursor.Clamp()
 	ph, ok := p.selected()
 	if !ok {
@@ -244,6 +242,23 @@ func (p *Pane) load(d *model.ProjectData) {
 		return
 	}
 	p.item = min(max(keepItem, 0), max(model.PhaseItems(ph)-1, 0))
+}
+
+// selectPhase puts the cursor on the phase and item row a write asked
+// for, once its events are in.
+func (p *Pane) selectPhase(msg selectPhaseMsg) tea.Cmd {
+	if p.data == nil || p.data.Project.ID != msg.project {
+		return nil
+	}
+	for i, ph := range p.phases {
+		if ph.ID == msg.phase {
+			p.cursor.Pos = i
+			p.cursor.Clamp()
+			p.item = min(max(msg.item, 0), max(model.PhaseItems(ph)-1, 0))
+			return p.renderGoal()
+		}
+	}
+	return nil
 }
 
 // selected is the phase under the cursor.

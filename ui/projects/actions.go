@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mopdeck/model"
+	"mopdeck/store"
 	"mopdeck/ui/common"
 )
 
@@ -132,9 +133,32 @@ func (s *Switcher) askRename(p model.Project, value string) tea.Cmd {
 		if name == p.Name {
 			return nil
 		}
-		old := p.Name
-		p.Name = name
-		return s.saveProject(p, fmt.Sprintf("project %q renamed to %q", model.SanitizeLine(old), name))
+		return s.renameProject(p.ID, name)
+	})
+}
+
+// renameProject writes the new name onto the stored project: a "me" or a
+// date another pane saved meanwhile stays. The name is checked again
+// against the stored list, which may hold names this list does not.
+func (s *Switcher) renameProject(id uint64, name string) tea.Cmd {
+	by := s.actor
+	return s.ctx.Write(func(st *store.Store) (common.Result, error) {
+		projects, err := st.Projects()
+		if err != nil {
+			return common.Result{}, err
+		}
+		if err := model.CheckProjectName(projects, name, id); err != nil {
+			return common.Result{}, err
+		}
+		var old string
+		_, err = st.UpdateProject(id, by, func(p model.Project) (model.Project, error) {
+			old, p.Name = p.Name, name
+			return p, nil
+		})
+		if err != nil {
+			return common.Result{}, err
+		}
+		return common.Result{Note: fmt.Sprintf("project %q renamed to %q", model.SanitizeLine(old), name)}, nil
 	})
 }
 
@@ -143,23 +167,34 @@ func (s *Switcher) askRename(p model.Project, value string) tea.Cmd {
 // one first.
 func (s *Switcher) archive(p model.Project) tea.Cmd {
 	if p.Archived {
-		p.Archived = false
-		return s.saveProject(p, fmt.Sprintf("project %q restored", model.SanitizeLine(p.Name)))
+		return s.setArchived(p.ID, false)
 	}
 	if p.ID == s.current {
 		return common.Error(fmt.Errorf("%q is the open project: open another one before archiving it", model.SanitizeLine(p.Name)))
 	}
 	s.confirm.Open(fmt.Sprintf("Archive %q? It leaves the list (a shows archived projects)", p.Name), func() tea.Cmd {
-		p.Archived = true
-		return s.saveProject(p, fmt.Sprintf("project %q archived", model.SanitizeLine(p.Name)))
+		return s.setArchived(p.ID, true)
 	})
 	return nil
 }
 
-func (s *Switcher) saveProject(p model.Project, note string) tea.Cmd {
-	st, by := s.ctx.Store, s.actor
-	return common.Save(note, func() error {
-		_, err := st.SaveProject(p, by)
-		return err
+// setArchived sets only the archived flag of the stored project. The root
+// patches its project list from the write's event, which refreshes this
+// list.
+func (s *Switcher) setArchived(id uint64, archived bool) tea.Cmd {
+	by := s.actor
+	return s.ctx.Write(func(st *store.Store) (common.Result, error) {
+		p, err := st.UpdateProject(id, by, func(p model.Project) (model.Project, error) {
+			p.Archived = archived
+			return p, nil
+		})
+		if err != nil {
+			return common.Result{}, err
+		}
+		what := "restored"
+		if archived {
+			what = "archived"
+		}
+		return common.Result{Note: fmt.Sprintf("project %q %s", model.SanitizeLine(p.Name), what)}, nil
 	})
 }

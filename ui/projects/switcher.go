@@ -71,7 +71,9 @@ func (s *Switcher) Close() {
 	s.prompt.Close()
 }
 
-// SetProjects takes the project list of each load and the open project.
+// SetProjects takes the project list and the open project: at each load,
+// and whenever the root patches the list from a write's events (a rename
+// or an archive made here comes back that way).
 func (s *Switcher) SetProjects(projects []model.Project, current uint64) {
 	keep := s.current
 	if p, ok := s.selected(); ok {

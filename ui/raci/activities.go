@@ -35,7 +35,9 @@ func (p *Pane) activityKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// addActivity adds a row at the end of the phase under the cursor.
+// addActivity adds a row at the end of the phase under the cursor; the
+// store picks its place from the rows it holds, and the cursor lands on
+// it once it is shown.
 func (p *Pane) addActivity() tea.Cmd {
 	phaseID := p.grid.phaseAt(p.rowCur.Pos)
 	where := p.data.PhaseName(phaseID)
@@ -47,61 +49,73 @@ func (p *Pane) addActivity() tea.Cmd {
 		if name == "" {
 			return common.Error(errors.New("an activity needs a name: nothing was added"))
 		}
-		a := model.Activity{Name: name, PhaseID: phaseID, Order: model.NextActivityOrder(*p.data, phaseID)}
-		p.follow.activity = name
-		return p.write(fmt.Sprintf("added %s: set one A and at least one R", clip(name, 40)),
-			func(s *store.Store, pid uint64, by string) error {
-				_, err := s.SaveActivity(pid, a, by)
-				return err
-			})
+		return p.write(func(s *store.Store, pid uint64, by string) (common.Result, error) {
+			a, err := s.AddActivity(pid, model.Activity{Name: name, PhaseID: phaseID}, by)
+			if err != nil {
+				return common.Result{}, err
+			}
+			return common.Result{
+				Note: fmt.Sprintf("added %s: set one A and at least one R", clip(name, 40)),
+				Then: followMsg{projectID: pid, activityID: a.ID},
+			}, nil
+		})
 	})
 }
 
+// renameActivity changes the row's name only: its place and phase are
+// read from the store when the name is written, so a move typed just
+// before stays.
 func (p *Pane) renameActivity() tea.Cmd {
 	rw, ok := p.cursorActivity()
 	if !ok {
 		return common.Error(errNoActivity)
 	}
-	a := rw.activity
-	return p.prompt.Open("rename activity", a.Name, func(name string) tea.Cmd {
+	id, old := rw.activity.ID, rw.activity.Name
+	return p.prompt.Open("rename activity", old, func(name string) tea.Cmd {
 		name = strings.TrimSpace(name)
 		switch name {
 		case "":
 			return common.Error(errors.New("an activity needs a name: the old one is kept"))
-		case a.Name:
+		case old:
 			return common.Note("nothing changed")
 		}
-		a.Name = name
-		return p.write("renamed to "+clip(name, 40), func(s *store.Store, pid uint64, by string) error {
-			_, err := s.SaveActivity(pid, a, by)
+		return p.save("renamed to "+clip(name, 40), func(s *store.Store, pid uint64, by string) error {
+			_, err := s.UpdateActivity(pid, id, by, func(a model.Activity) (model.Activity, error) {
+				a.Name = name
+				return a, nil
+			})
 			return err
 		})
 	})
 }
 
-// moveActivity moves the row one place within its phase; the cursor
-// follows it after the reload.
+// moveActivity moves the row one place within its phase, from where the
+// store holds it (a second K typed before the first came back moves it
+// one more place); the cursor follows the row.
 func (p *Pane) moveActivity(delta int) tea.Cmd {
 	rw, ok := p.cursorActivity()
 	if !ok {
 		return common.Error(errNoActivity)
 	}
-	changed := model.MoveActivity(*p.data, rw.activity.ID, delta)
-	if len(changed) == 0 {
-		where := "first"
-		if delta > 0 {
-			where = "last"
+	id, name := rw.activity.ID, clip(rw.activity.Name, 40)
+	return p.write(func(s *store.Store, pid uint64, by string) (common.Result, error) {
+		moved, err := s.MoveActivity(pid, id, delta, by)
+		switch {
+		case err != nil:
+			return common.Result{}, err
+		case len(moved) == 0:
+			where := "first"
+			if delta > 0 {
+				where = "last"
+			}
+			return common.Result{Note: fmt.Sprintf("%s is already %s in its phase: t ties it to another phase", name, where)}, nil
 		}
-		return common.Note(fmt.Sprintf("%s is already %s in its phase: t ties it to another phase", clip(rw.activity.Name, 40), where))
-	}
-	note := "moved " + clip(rw.activity.Name, 40)
-	return p.write(note, func(s *store.Store, pid uint64, by string) error {
-		_, err := s.SaveActivities(pid, changed, by, note)
-		return err
+		return common.Result{Note: "moved " + name}, nil
 	})
 }
 
-// tieActivity picks the phase the row belongs to.
+// tieActivity picks the phase the row belongs to; the store puts it last
+// there.
 func (p *Pane) tieActivity() tea.Cmd {
 	rw, ok := p.cursorActivity()
 	if !ok {
@@ -112,17 +126,19 @@ func (p *Pane) tieActivity() tea.Cmd {
 		items = append(items, pickItem{label: ph.Name, id: ph.ID})
 	}
 	items = append(items, pickItem{label: "(no phase)", id: 0})
-	title := "Tie " + clip(rw.activity.Name, 40) + " to which phase?"
+	id, name := rw.activity.ID, clip(rw.activity.Name, 40)
+	title := "Tie " + name + " to which phase?"
 	p.picker.openWith(title, items, rw.phaseID, func(it pickItem) tea.Cmd {
-		a, ok := model.TieActivity(*p.data, rw.activity.ID, it.id)
-		if !ok {
-			return common.Note("nothing changed")
-		}
-		return p.write(fmt.Sprintf("%s now under %s", clip(a.Name, 40), clip(it.label, 30)),
-			func(s *store.Store, pid uint64, by string) error {
-				_, err := s.SaveActivity(pid, a, by)
-				return err
-			})
+		return p.write(func(s *store.Store, pid uint64, by string) (common.Result, error) {
+			_, tied, err := s.TieActivity(pid, id, it.id, by)
+			switch {
+			case err != nil:
+				return common.Result{}, err
+			case !tied:
+				return common.Result{Note: "nothing changed"}, nil
+			}
+			return common.Result{Note: fmt.Sprintf("%s now under %s", name, clip(it.label, 30))}, nil
+		})
 	})
 	return nil
 }
@@ -139,26 +155,11 @@ func (p *Pane) deleteActivity() tea.Cmd {
 			n++
 		}
 	}
-	p.confirm.Open(fmt.Sprintf("Delete activity %s and its %d letters?", clip(rw.activity.Name, 40), n), func() tea.Cmd {
-		return p.write("deleted "+clip(rw.activity.Name, 40)+" (u undoes)", func(s *store.Store, pid uint64, by string) error {
-			return s.DeleteActivity(pid, rw.activity.ID, by)
+	id, name := rw.activity.ID, clip(rw.activity.Name, 40)
+	p.confirm.Open(fmt.Sprintf("Delete activity %s and its %d letters?", name, n), func() tea.Cmd {
+		return p.save("deleted "+name+" (u undoes)", func(s *store.Store, pid uint64, by string) error {
+			return s.DeleteActivity(pid, id, by)
 		})
 	})
 	return nil
-}
-
-// followed returns the ID of an activity just added, once loaded.
-func (p *Pane) followed() (uint64, bool) {
-	name := p.follow.activity
-	if name == "" {
-		return 0, false
-	}
-	p.follow.activity = ""
-	var id uint64
-	for _, r := range p.grid.rows {
-		if !r.isHeading() && r.activity.Name == name && r.activity.ID > id {
-			id = r.activity.ID
-		}
-	}
-	return id, id != 0
 }

@@ -44,8 +44,8 @@ func TestAddRenameMoveTieDeleteActivity(t *testing.T) {
 		t.Fatalf("cursor did not follow the row: %q", rw.activity.Name)
 	}
 	hs.press("K")
-	if !strings.Contains(hs.note, "already first") {
-		t.Fatalf("moving the first row up: note %q", hs.note)
+	if !strings.Contains(hs.note(), "already first") {
+		t.Fatalf("moving the first row up: note %q", hs.note())
 	}
 	hs.press("J")
 	want = []string{"Design document", "Workbooks", "Design review", "Build config"}
@@ -93,8 +93,8 @@ func TestEmptyMatrixInvitesToStart(t *testing.T) {
 		t.Fatalf("empty matrix:\n%s", v)
 	}
 	hs.press("r")
-	if !strings.Contains(hs.err, "no cell under the cursor") {
-		t.Fatalf("setting a letter with no row: %q", hs.err)
+	if !strings.Contains(hs.err(), "no cell under the cursor") {
+		t.Fatalf("setting a letter with no row: %q", hs.err())
 	}
 	hs.press("n")
 	hs.typeText("Kick-off")

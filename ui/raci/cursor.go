@@ -66,7 +66,7 @@ func (p *Pane) settleRow(dir int) {
 }
 
 // place puts the cursor back on the same activity and person after a
-// reload (rows may have moved), or as near as the new matrix allows.
+// rebuild (rows may have moved), or as near as the new matrix allows.
 func (p *Pane) place(activityID, personID uint64, hadActivity bool) {
 	p.rowCur.N = len(p.grid.rows)
 	p.colCur.N = len(p.grid.people)

@@ -1,6 +1,7 @@
 package raci
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -11,31 +12,6 @@ import (
 	"mopdeck/store"
 	"mopdeck/ui/common"
 )
-
-// undoKinds are the history kinds the pane's u takes back: cells, rows and
-// columns, never another pane's edits.
-var undoKinds = []string{store.KindCells, store.KindActivities, store.KindPeople}
-
-// writeFailedMsg reports a store write that was refused; the pane shows
-// the error and reloads, dropping anything it showed ahead of the store.
-type writeFailedMsg struct {
-	err       error
-	projectID uint64
-}
-
-// write runs a store write in a command, made by the current actor. Every
-// write records at most one history entry (a move saves its rows as one
-// batch), so u always takes back exactly one. On success the root shows
-// note and reloads the project.
-func (p *Pane) write(note string, fn func(s *store.Store, pid uint64, by string) error) tea.Cmd {
-	s, pid, by := p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data)
-	return func() tea.Msg {
-		if err := fn(s, pid, by); err != nil {
-			return writeFailedMsg{err: err, projectID: pid}
-		}
-		return common.SavedMsg{Note: note}
-	}
-}
 
 // editKey handles the cell keys: letters, clear and undo.
 func (p *Pane) editKey(msg tea.KeyMsg) (tea.Cmd, bool) {
@@ -57,36 +33,53 @@ func (p *Pane) editKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// setCell shows the letter at once and saves it in a command. The note
-// says what the row now breaks, so a second A is flagged as it is typed.
+// cellSetMsg follows a letter's write once its event is applied: the
+// note then says what the row, as stored, now breaks.
+type cellSetMsg struct {
+	projectID, activityID, personID uint64
+	role                            model.Role
+}
+
+// setCell saves a letter. The grid changes when the write's event comes
+// back, so a letter the store refuses is never shown. The pane's copy is
+// not asked whether the cell already holds it: a letter typed just
+// before may not have come back yet, and skipping the write would lose
+// the later key.
 func (p *Pane) setCell(role model.Role) tea.Cmd {
 	rw, ok := p.cursorActivity()
 	c, okP := p.cursorPerson()
 	if !ok || !okP {
-		return common.Error(fmt.Errorf("no cell under the cursor: add an activity (n) and a person (+) first"))
+		return common.Error(errors.New("no cell under the cursor: add an activity (n) and a person (+) first"))
 	}
-	r := p.rowCur.Pos
-	if p.grid.role(r, c) == role {
-		if role == model.RoleNone {
-			return nil
+	cell := model.Assignment{ActivityID: rw.activity.ID, PersonID: p.grid.people[c].ID, Role: role}
+	return p.write(func(s *store.Store, pid uint64, by string) (common.Result, error) {
+		if err := s.SetCell(pid, cell, by); err != nil {
+			return common.Result{}, err
 		}
-		return common.Note("already " + role.String())
+		return common.Result{Then: cellSetMsg{projectID: pid, activityID: cell.ActivityID, personID: cell.PersonID, role: role}}, nil
+	})
+}
+
+// cellNote says which letter was saved and, so that a second A is
+// flagged as soon as it is stored, what the row now breaks. Nothing is
+// said when the row or the person is gone meanwhile, or the project was
+// switched.
+func (p *Pane) cellNote(msg cellSetMsg) tea.Cmd {
+	r, okR := p.grid.rowOf[msg.activityID]
+	c, okC := p.grid.colOf[msg.personID]
+	if !p.loaded || p.data.Project.ID != msg.projectID || !okR || !okC {
+		return nil
 	}
-	p.grid.set(r, c, role)
-	p.rowChanged(r)
-	person := p.grid.people[c]
-	letter := role.String()
-	if role == model.RoleNone {
+	rw := p.grid.rows[r]
+	letter := msg.role.String()
+	if msg.role == model.RoleNone {
 		letter = "cleared"
 	}
-	note := fmt.Sprintf("%s × %s: %s", clip(rw.activity.Name, 40), clip(person.Name, 30), letter)
-	if broken := brokenRules(p.grid.rows[r].problems); broken != "" {
+	note := fmt.Sprintf("%s × %s: %s", clip(rw.activity.Name, 40), clip(p.grid.people[c].Name, 30), letter)
+	if broken := brokenRules(rw.problems); broken != "" {
 		note += " — warning: this row has " + broken
 	}
-	cell := model.Assignment{ActivityID: rw.activity.ID, PersonID: person.ID, Role: role}
-	return p.write(note, func(s *store.Store, pid uint64, by string) error {
-		return s.SetCell(pid, cell, by)
-	})
+	return common.Note(note)
 }
 
 // brokenRules lists a row's problems in words, "" when it has none.
@@ -96,19 +89,6 @@ func brokenRules(problems []model.RowProblem) string {
 		words[i] = pr.String()
 	}
 	return strings.Join(words, ", ")
-}
-
-// undo takes back the newest matrix change (cell, row or column). Each
-// edit made here is one history entry, so one u undoes one whole edit.
-func (p *Pane) undo() tea.Cmd {
-	s, pid, by := p.ctx.Store, p.data.Project.ID, p.ctx.Actor(p.data)
-	return func() tea.Msg {
-		e, err := s.Undo(pid, by, undoKinds...)
-		if err != nil {
-			return common.ErrMsg{Err: err}
-		}
-		return common.SavedMsg{Note: "undone: " + e.Summary}
-	}
 }
 
 // clip shortens a name for a status note.

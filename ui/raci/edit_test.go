@@ -66,35 +66,34 @@ func TestSetClearAndUndoCells(t *testing.T) {
 	if got := hs.roleOf("Design document", "Cy"); got != model.Responsible {
 		t.Fatalf("undo of the clear: %q, want R back", got)
 	}
-	if !strings.HasPrefix(hs.note, "undone:") {
-		t.Fatalf("note after undo = %q", hs.note)
+	if !strings.HasPrefix(hs.note(), "undone:") {
+		t.Fatalf("note after undo = %q", hs.note())
 	}
 	hs.press("u", "u", "u", "u")
 	if got := hs.roleOf("Design document", "Cy"); got != model.RoleNone {
 		t.Fatalf("after undoing every edit: %q", got)
 	}
 	hs.press("u")
-	if !strings.Contains(hs.err, "nothing") {
-		t.Fatalf("undo with nothing left: err %q", hs.err)
+	if !strings.Contains(hs.err(), "nothing") {
+		t.Fatalf("undo with nothing left: err %q", hs.err())
 	}
 }
 
-func TestSecondAccountableIsFlaggedAtOnce(t *testing.T) {
+// A letter shows when the store has it, with what the row now breaks.
+func TestSecondAccountableIsFlaggedWhenSaved(t *testing.T) {
 	hs := newHarness(t, smallProject(), 100, 20)
 	hs.goTo("Design document", "Cy")
-	// Update alone, without running the save: the screen already knows.
-	cmd := hs.pane.Update(keyMsg("a"))
-	v := hs.view()
-	if !strings.Contains(v, "✗ >1 A") || !strings.Contains(v, "1 row breaks a rule (1 more than one A)") {
-		t.Fatalf("no warning before the save:\n%s", v)
+	cmd := hs.send("a")
+	if v := hs.view(); strings.Contains(v, ">1 A") || hs.cursorRole() != model.RoleNone {
+		t.Fatalf("the letter is shown before the store has it:\n%s", v)
 	}
 	hs.run(cmd)
-	if !strings.Contains(hs.note, "warning: this row has more than one A") {
-		t.Fatalf("note = %q", hs.note)
+	if !strings.Contains(hs.note(), "Design document × Cy: A — warning: this row has more than one A") {
+		t.Fatalf("note = %q", hs.note())
 	}
-	v = hs.view()
-	if !strings.Contains(v, "✗ >1 A") || !strings.Contains(v, "row has more than one A") {
-		t.Fatalf("no warning after the reload:\n%s", v)
+	v := hs.view()
+	if !strings.Contains(v, "✗ >1 A") || !strings.Contains(v, "1 row breaks a rule (1 more than one A)") {
+		t.Fatalf("no warning once saved:\n%s", v)
 	}
 	hs.press("space")
 	if v := hs.view(); strings.Contains(v, ">1 A") || !strings.Contains(v, "every row has one A") {
@@ -102,19 +101,24 @@ func TestSecondAccountableIsFlaggedAtOnce(t *testing.T) {
 	}
 }
 
-func TestRefusedWriteIsTakenBack(t *testing.T) {
+// A letter the store refuses is never shown, and the refusal is.
+func TestRefusedLetterIsNeverShown(t *testing.T) {
 	hs := newHarness(t, smallProject(), 100, 20)
 	hs.goTo("Design document", "Cy")
 	// Someone else deletes Cy meanwhile: the cell cannot be saved.
 	if err := hs.store.DeletePerson(hs.pid, 3, "other"); err != nil {
 		t.Fatal(err)
 	}
-	hs.press("r")
-	if !strings.Contains(hs.err, "does not exist") {
-		t.Fatalf("err = %q", hs.err)
+	cmd := hs.send("r")
+	if got := hs.cursorRole(); got != model.RoleNone {
+		t.Fatalf("the letter is shown before the store took it: %q", got)
 	}
-	if len(hs.pane.grid.people) != 2 {
-		t.Fatalf("the pane did not reload after the refusal: %d people", len(hs.pane.grid.people))
+	hs.run(cmd)
+	if !strings.Contains(hs.err(), "does not exist") {
+		t.Fatalf("err = %q", hs.err())
+	}
+	if got := hs.cursorRole(); got != model.RoleNone {
+		t.Fatalf("the refused letter is shown: %q", got)
 	}
 }
 

@@ -16,8 +16,8 @@ type row struct {
 func (r row) isHeading() bool { return r.heading != "" }
 
 // grid is the matrix arranged for drawing: built once per load, then kept
-// up to date cell by cell, so that a keystroke costs the window in view
-// and not the whole matrix.
+// up to date cell by cell from the writes' events, so that a keystroke
+// costs the window in view and not the whole matrix.
 type grid struct {
 	rows   []row
 	people []model.Person
@@ -114,8 +114,9 @@ func (g *grid) role(r, c int) model.Role {
 	return roles[c]
 }
 
-// set puts a letter in a cell ahead of the store, so the screen answers at
-// once; the reload after the save confirms it. It returns the old letter.
+// set puts a letter the store wrote in a cell and checks the row again,
+// so that a letter costs its row and not a rebuild. It returns the old
+// letter.
 func (g *grid) set(r, c int, role model.Role) model.Role {
 	rw := &g.rows[r]
 	roles := g.rolesOf(rw.activity.ID)

@@ -17,62 +17,74 @@ import (
 
 var testNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 
-// harness is a pane on a real store, with the root's part played by run:
-// saves reload the project, errors and notes are kept for assertions.
+// harness is a pane on a real store, with the root's part played by a
+// uitest.Host: a write's events are applied to the project it holds and
+// handed to the pane; errors and notes are kept for assertions.
 type harness struct {
 	t     testing.TB
 	pane  *Pane
 	store *store.Store
 	pid   uint64
-	err   string
-	note  string
+	host  *uitest.Host
 }
 
 func newHarness(t testing.TB, d model.ProjectData, w, h int) *harness {
 	t.Helper()
 	ctx, pid := uitest.Project(t, d)
-	s := ctx.Store
-	hs := &harness{t: t, pane: New(ctx), store: s, pid: pid}
+	hs := &harness{t: t, pane: New(ctx), store: ctx.Store}
+	hs.host = &uitest.Host{Pane: hs.pane}
 	hs.pane.SetSize(w, h)
-	hs.run(common.LoadProject(s, pid))
+	hs.open(pid)
 	return hs
 }
 
-// run executes a command and everything it leads to.
+// open loads project pid, as the root does at start and on a switch.
+func (hs *harness) open(pid uint64) {
+	hs.t.Helper()
+	hs.pid = pid
+	hs.host.Data = nil
+	hs.host.Load = common.LoadProject(hs.store, pid)
+	hs.run(hs.host.Load)
+}
+
+// run executes a command and everything it leads to, the commands of a
+// batch in a shuffled order.
 func (hs *harness) run(cmd tea.Cmd) {
 	hs.t.Helper()
-	uitest.Settle(hs.t, cmd, func(msg tea.Msg) []tea.Cmd {
-		switch msg := msg.(type) {
-		case common.ErrMsg:
-			hs.err = msg.Err.Error()
-		case common.NoteMsg:
-			hs.note = msg.Text
-		case common.SavedMsg:
-			hs.note = msg.Note
-			return []tea.Cmd{common.LoadProject(hs.store, hs.pid)}
-		default:
-			return []tea.Cmd{hs.pane.Update(msg)}
-		}
-		return nil
-	})
+	uitest.Settle(hs.t, cmd, hs.host.Deliver)
+}
+
+// send hands the pane a key and returns its command without running it:
+// the key's write is queued, and what it changes is not shown yet.
+func (hs *harness) send(k string) tea.Cmd {
+	hs.host.Err = ""
+	return hs.pane.Update(keyMsg(k))
 }
 
 func (hs *harness) press(keys ...string) {
 	hs.t.Helper()
 	for _, k := range keys {
-		hs.err = ""
-		hs.run(hs.pane.Update(keyMsg(k)))
+		hs.run(hs.send(k))
 	}
 }
 
 // typeText types s into an open prompt or picker, then presses enter.
 func (hs *harness) typeText(s string) {
 	hs.t.Helper()
+	hs.typeOnly(s)
+	hs.press("enter")
+}
+
+// typeOnly types s into an open prompt or picker.
+func (hs *harness) typeOnly(s string) {
+	hs.t.Helper()
 	for _, r := range s {
 		hs.run(hs.pane.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}))
 	}
-	hs.press("enter")
 }
+
+func (hs *harness) err() string  { return hs.host.Err }
+func (hs *harness) note() string { return hs.host.Note }
 
 func keyMsg(s string) tea.KeyMsg { return uitest.Key(s) }
 
@@ -107,6 +119,11 @@ func (hs *harness) roleOf(activity, person string) model.Role {
 		}
 	}
 	return model.RoleNone
+}
+
+// cursorRole is the letter the grid shows under the cursor.
+func (hs *harness) cursorRole() model.Role {
+	return hs.pane.grid.role(hs.pane.rowCur.Pos, hs.pane.colCur.Pos)
 }
 
 // goTo puts the cursor on an activity and a person by name.

@@ -5,6 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"mopdeck/model"
 	"mopdeck/store"
 	"mopdeck/ui/common"
 )
@@ -29,19 +30,28 @@ func (p *Pane) openMePicker() tea.Cmd {
 	return nil
 }
 
+// chooseMe writes "me" onto the project as stored, its other fields left
+// as they are there. Whether it changed is asked of the store too: a
+// choice made just before may not have come back yet.
 func (p *Pane) chooseMe(it pickItem) tea.Cmd {
-	proj := p.data.Project
-	if proj.MeID == it.id {
-		return common.Note("nothing changed")
-	}
-	proj.MeID = it.id
 	note := "you are " + clip(it.label, 40) + ": M shows your role"
 	if it.id == 0 {
 		note = "nobody is \"me\" now"
 	}
 	// Not on the pane's undo list: u takes back matrix edits only.
-	return p.write(note, func(s *store.Store, _ uint64, by string) error {
-		_, err := s.SaveProject(proj, by)
-		return err
+	return p.write(func(s *store.Store, pid uint64, by string) (common.Result, error) {
+		changed := false
+		_, err := s.UpdateProject(pid, by, func(cur model.Project) (model.Project, error) {
+			changed = cur.MeID != it.id
+			cur.MeID = it.id
+			return cur, nil
+		})
+		switch {
+		case err != nil:
+			return common.Result{}, err
+		case !changed:
+			return common.Result{Note: "nothing changed"}, nil
+		}
+		return common.Result{Note: note}, nil
 	})
 }

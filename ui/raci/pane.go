@@ -40,13 +40,9 @@ type Pane struct {
 	confirm components.Confirm
 	picker  picker
 
-	// follow names a row or column just added, for the cursor to land on
-	// once the reload brings its ID.
-	follow followTarget
-}
-
-type followTarget struct {
-	activity, person string
+	// follow is a row or column just added, for the cursor to land on
+	// once it is shown.
+	follow followMsg
 }
 
 // New returns the pane.
@@ -72,9 +68,12 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.ProjectLoadedMsg:
 		p.load(msg.Data)
-	case writeFailedMsg:
-		// Reload so that a letter shown ahead of the store is taken back.
-		return tea.Batch(common.Error(msg.err), common.LoadProject(p.ctx.Store, msg.projectID))
+	case common.ProjectChangedMsg:
+		p.changed(msg)
+	case followMsg:
+		p.followTo(msg)
+	case cellSetMsg:
+		return p.cellNote(msg)
 	case tea.KeyMsg:
 		return p.handleKey(msg)
 	default:
@@ -85,29 +84,24 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// load rebuilds the grid from a fresh project and puts the cursor back on
-// the same cell.
+// load rebuilds the grid from the project as the root now holds it (a
+// load, or the events of a write applied) and puts the cursor back on the
+// same activity and person, wherever their rows and columns went.
 func (p *Pane) load(d *model.ProjectData) {
 	cur, hadRow := p.cursorActivity()
 	var personID uint64
 	if c, ok := p.cursorPerson(); ok {
 		personID = p.grid.people[c].ID
 	}
-	first := !p.loaded
+	if !p.loaded || p.data.Project.ID != d.Project.ID {
+		// A first load or another project: its IDs say nothing of ours.
+		hadRow, personID, p.follow = false, 0, followMsg{}
+	}
 	p.data, p.loaded = d, true
 	p.grid = buildGrid(d)
 	p.relayout()
-	activityID := cur.activity.ID
-	if id, ok := p.followed(); ok {
-		activityID, hadRow = id, true
-	}
-	if id, ok := p.followedPerson(); ok {
-		personID = id
-	}
-	p.place(activityID, personID, hadRow && !first)
-	if p.view == viewMyRole {
-		p.buildMyRole()
-	}
+	p.place(cur.activity.ID, personID, hadRow)
+	p.placeFollowed()
 }
 
 func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {

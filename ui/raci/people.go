@@ -56,24 +56,47 @@ func (p *Pane) personForm(orig model.Person) tea.Cmd {
 	})
 }
 
+// savePerson creates a new person, or writes the fields the form changed
+// onto the person as stored: a field kept as prefilled is left as it is
+// there, whoever changed it meanwhile.
 func (p *Pane) savePerson(orig, edit model.Person) tea.Cmd {
 	if edit == orig {
 		return common.Note("nothing changed")
 	}
-	note := fmt.Sprintf("saved %s", clip(edit.Name, 40))
 	if orig.ID == 0 {
-		note = fmt.Sprintf("added %s: set their letters in the new column", clip(edit.Name, 40))
-		p.follow.person = edit.Name
+		return p.write(func(s *store.Store, pid uint64, by string) (common.Result, error) {
+			saved, err := s.SavePerson(pid, edit, by)
+			if err != nil {
+				return common.Result{}, err
+			}
+			return common.Result{
+				Note: fmt.Sprintf("added %s: set their letters in the new column", clip(edit.Name, 40)),
+				Then: followMsg{projectID: pid, personID: saved.ID},
+			}, nil
+		})
 	}
-	return p.write(note, func(s *store.Store, pid uint64, by string) error {
-		_, err := s.SavePerson(pid, edit, by)
+	return p.save("saved "+clip(edit.Name, 40), func(s *store.Store, pid uint64, by string) error {
+		_, err := s.UpdatePerson(pid, orig.ID, by, func(cur model.Person) (model.Person, error) {
+			if edit.Name != orig.Name {
+				cur.Name = edit.Name
+			}
+			if edit.Team != orig.Team {
+				cur.Team = edit.Team
+			}
+			if edit.Handle != orig.Handle {
+				cur.Handle = edit.Handle
+			}
+			return cur, nil
+		})
 		return err
 	})
 }
 
 // removePerson refuses while the person is Accountable somewhere (the row
 // would silently lose its A), else asks, then deletes them with their
-// cells; undo brings both back.
+// cells; undo brings both back. The pane's copy answers at once; the
+// store asks again when it deletes, as an A typed just before may not
+// have come back yet.
 func (p *Pane) removePerson() tea.Cmd {
 	c, ok := p.cursorPerson()
 	if !ok {
@@ -93,25 +116,11 @@ func (p *Pane) removePerson() tea.Cmd {
 	if cells > 0 {
 		q += fmt.Sprintf(" and their %d RACI letters", cells)
 	}
+	id, name := person.ID, clip(person.Name, 40)
 	p.confirm.Open(q+"?", func() tea.Cmd {
-		return p.write("removed "+clip(person.Name, 40)+" (u undoes)", func(s *store.Store, pid uint64, by string) error {
-			return s.DeletePerson(pid, person.ID, by)
+		return p.save("removed "+name+" (u undoes)", func(s *store.Store, pid uint64, by string) error {
+			return s.RemovePerson(pid, id, by)
 		})
 	})
 	return nil
-}
-
-// followedPerson returns the ID of a person just added, once loaded.
-func (p *Pane) followedPerson() (uint64, bool) {
-	name := p.follow.person
-	if name == "" {
-		return 0, false
-	}
-	p.follow.person = ""
-	for i := len(p.grid.people) - 1; i >= 0; i-- {
-		if p.grid.people[i].Name == name {
-			return p.grid.people[i].ID, true
-		}
-	}
-	return 0, false
 }

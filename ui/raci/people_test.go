@@ -47,8 +47,8 @@ func TestAddAndEditPerson(t *testing.T) {
 	// An empty name is refused.
 	hs.press("+")
 	hs.press("enter")
-	if !strings.Contains(hs.err, "needs a name") || len(hs.data().People) != 4 {
-		t.Fatalf("empty name: err %q, %d people", hs.err, len(hs.data().People))
+	if !strings.Contains(hs.err(), "needs a name") || len(hs.data().People) != 4 {
+		t.Fatalf("empty name: err %q, %d people", hs.err(), len(hs.data().People))
 	}
 }
 
@@ -66,8 +66,8 @@ func TestRemovePersonRefusedWhileAccountable(t *testing.T) {
 	hs.goTo("Design document", "Ana")
 	hs.press("X")
 	for _, w := range []string{"Ana is Accountable for 2 activities", `"Design document"`, `"Design review"`, "someone else first"} {
-		if !strings.Contains(hs.err, w) {
-			t.Errorf("refusal %q lacks %q", hs.err, w)
+		if !strings.Contains(hs.err(), w) {
+			t.Errorf("refusal %q lacks %q", hs.err(), w)
 		}
 	}
 	if hs.pane.Capturing() || len(hs.data().People) != 3 {

@@ -5,12 +5,11 @@ import (
 	"testing"
 
 	"mopdeck/model"
-	"mopdeck/ui/common"
 )
 
 // A move is one edit: one history entry, one u, however many rows it
-// renumbers, and even when a second press lands before the reload.
-func TestMoveIsOneUndoStepEvenWhenPressedTwiceBeforeReload(t *testing.T) {
+// renumbers, and even when a second press lands before the first came back.
+func TestMoveIsOneUndoStepEvenWhenPressedTwiceAtOnce(t *testing.T) {
 	hs := newHarness(t, smallProject(), 100, 20)
 	hs.goTo("Design document", "Cy")
 	hs.press("c")
@@ -22,8 +21,10 @@ func TestMoveIsOneUndoStepEvenWhenPressedTwiceBeforeReload(t *testing.T) {
 	}
 
 	hs.goTo("Design review", "Ana")
-	first := hs.pane.Update(keyMsg("K"))
-	second := hs.pane.Update(keyMsg("K")) // still on the old grid: the same move again
+	first := hs.send("K")
+	// Still on the old grid: the store finds the row first already and
+	// moves nothing more.
+	second := hs.send("K")
 	hs.run(first)
 	hs.run(second)
 	moved := []string{"Design review", "Design document", "Build config"}
@@ -69,8 +70,7 @@ func TestUndoAfterProjectSwitchTakesBackOneEdit(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	hs.pid = pid
-	hs.run(common.LoadProject(hs.store, pid))
+	hs.open(pid)
 	hs.press("u")
 	if got := hs.roleOf("Build config", "Ana"); got != model.RoleNone {
 		t.Fatalf("u did not take back the last letter: %q", got)

@@ -1,9 +1,12 @@
 package uitest
 
 import (
+	"errors"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mopdeck/model"
+	"mopdeck/store"
 	"mopdeck/ui/common"
 )
 
@@ -17,8 +20,20 @@ type Host struct {
 	Data *model.ProjectData
 	// Load reads the project again (the pane's store, its project).
 	Load tea.Cmd
-	// Err and Note are the status line: the last error, the last note.
-	Err, Note string
+	// Err and Note are the status line: the last error, the last note;
+	// Errs and Notes every one, oldest first.
+	Err, Note   string
+	Errs, Notes []string
+}
+
+func (h *Host) err(text string) {
+	h.Err = text
+	h.Errs = append(h.Errs, text)
+}
+
+func (h *Host) note(text string) {
+	h.Note = text
+	h.Notes = append(h.Notes, text)
 }
 
 // Deliver handles one message as the root would and returns the commands
@@ -26,9 +41,9 @@ type Host struct {
 func (h *Host) Deliver(msg tea.Msg) []tea.Cmd {
 	switch msg := msg.(type) {
 	case common.ErrMsg:
-		h.Err = msg.Err.Error()
+		h.err(msg.Err.Error())
 	case common.NoteMsg:
-		h.Note = msg.Text
+		h.note(msg.Text)
 	case common.ProjectLoadedMsg:
 		if h.Data != nil && msg.Data.Version < h.Data.Version {
 			return nil
@@ -52,10 +67,13 @@ func (h *Host) Deliver(msg tea.Msg) []tea.Cmd {
 		if len(applied) > 0 {
 			cmds = append(cmds, h.Pane.Update(common.ProjectChangedMsg{Data: h.Data, Events: applied}))
 		}
+		if errors.Is(msg.Err, store.ErrNotFound) {
+			cmds = append(cmds, h.Load) // gone meanwhile: show what is stored
+		}
 		if msg.Err != nil {
-			h.Err = msg.Err.Error()
+			h.err(msg.Err.Error())
 		} else if msg.Note != "" {
-			h.Note = msg.Note
+			h.note(msg.Note)
 		}
 		if msg.Then != nil {
 			cmds = append(cmds, h.Pane.Update(msg.Then))
