@@ -11,15 +11,41 @@ import (
 )
 
 // entry is one request with what the table needs of it computed once per
-// load: its cells, its lower-cased searchable text and its priority rank.
+// load: its cells and its priority rank. Its lower-cased searchable text is
+// built the first time a text filter needs it: with 100,000 requests it
+// is the largest thing the pane would hold, and most sessions never
+// filter by words.
 type entry struct {
 	cr    model.ChangeRequest
 	q     model.Quadrant
 	rank  int // position in priority order
 	cells []string
 	hay   string
-	// title and assignee are lower-cased and trimmed, for sorting.
+	built bool // hay is built
+	// title and assignee, trimmed and lower-cased, are built the first
+	// time the table is sorted by them.
 	title, assignee string
+	folded          bool
+}
+
+// sortKeys returns the title and assignee as the table sorts them.
+func (e *entry) sortKeys() (title, assignee string) {
+	if !e.folded {
+		e.title = strings.ToLower(strings.TrimSpace(e.cr.Title))
+		e.assignee = strings.ToLower(strings.TrimSpace(e.cr.Assignee))
+		e.folded = true
+	}
+	return e.title, e.assignee
+}
+
+// haystack is the request's searchable text, lower-cased.
+func (e *entry) haystack() string {
+	if !e.built {
+		c := e.cr
+		e.hay = strings.ToLower(strings.Join(e.cells[:len(e.cells)-1], " ") + " " + string(c.Area) + " " + c.RaisedBy + " " + c.Description)
+		e.built = true
+	}
+	return e.hay
 }
 
 // queue is the pane's view of the requests: every entry in priority order,
@@ -61,13 +87,7 @@ func (q *queue) load(crs []model.ChangeRequest, now time.Time) {
 }
 
 func newEntry(c model.ChangeRequest, now time.Time) *entry {
-	cells := row(c, now)
-	return &entry{
-		cr: c, q: model.QuadrantOf(c), cells: cells,
-		hay:      strings.ToLower(strings.Join(cells[:len(cells)-1], " ") + " " + string(c.Area) + " " + c.RaisedBy + " " + c.Description),
-		title:    strings.ToLower(strings.TrimSpace(c.Title)),
-		assignee: strings.ToLower(strings.TrimSpace(c.Assignee)),
-	}
+	return &entry{cr: c, q: model.QuadrantOf(c), cells: row(c, now)}
 }
 
 // renumber sets the rank of the entries in [from, to).
@@ -184,7 +204,7 @@ func (q *queue) refilter() {
 // passes tells whether an entry holds every word of the text filter and
 // passes the facets.
 func (q *queue) passes(e *entry) bool {
-	return containsAll(e.hay, q.words) && (!q.facets.Active() || q.facets.Match(e.cr))
+	return (len(q.words) == 0 || containsAll(e.haystack(), q.words)) && (!q.facets.Active() || q.facets.Match(e.cr))
 }
 
 // matching returns the requests that pass the text filter and the given
@@ -192,7 +212,7 @@ func (q *queue) passes(e *entry) bool {
 func (q *queue) matching(f model.CRFilter) []model.ChangeRequest {
 	out := make([]model.ChangeRequest, 0, len(q.entries))
 	for _, e := range q.entries {
-		if containsAll(e.hay, q.words) && f.Match(e.cr) {
+		if (len(q.words) == 0 || containsAll(e.haystack(), q.words)) && f.Match(e.cr) {
 			out = append(out, e.cr)
 		}
 	}

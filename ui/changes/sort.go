@@ -62,7 +62,11 @@ func compareBy(col sortColumn) func(a, b *entry) int {
 	case sortID:
 		return func(a, b *entry) int { return cmp.Compare(a.cr.ID, b.cr.ID) }
 	case sortTitle:
-		return func(a, b *entry) int { return strings.Compare(a.title, b.title) }
+		return func(a, b *entry) int {
+			at, _ := a.sortKeys()
+			bt, _ := b.sortKeys()
+			return strings.Compare(at, bt)
+		}
 	case sortImpact:
 		return func(a, b *entry) int { return cmp.Compare(b.cr.Impact, a.cr.Impact) }
 	case sortComplexity:
@@ -82,10 +86,12 @@ func compareBy(col sortColumn) func(a, b *entry) int {
 	case sortAssignee:
 		// Unassigned requests go last.
 		return func(a, b *entry) int {
-			if c := lastIf(a.assignee == "", b.assignee == ""); c != 0 {
+			_, ax := a.sortKeys()
+			_, bx := b.sortKeys()
+			if c := lastIf(ax == "", bx == ""); c != 0 {
 				return c
 			}
-			return strings.Compare(a.assignee, b.assignee)
+			return strings.Compare(ax, bx)
 		}
 	case sortAge:
 		return func(a, b *entry) int { return a.cr.CreatedAt.Compare(b.cr.CreatedAt) }

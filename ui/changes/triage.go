@@ -106,6 +106,21 @@ func (t *triage) queue(q *queue) []uint64 {
 	return ids
 }
 
+// progress counts the queue and places id in it (0 when it is not in
+// it), without building the list: View runs it on every frame.
+func (t *triage) progress(q *queue, id uint64) (pos, left int) {
+	for _, e := range q.untriaged {
+		if t.decided[e.cr.ID] {
+			continue
+		}
+		left++
+		if e.cr.ID == id {
+			pos = left
+		}
+	}
+	return pos, left
+}
+
 func (p *Pane) openTriage() tea.Cmd {
 	p.triage.decided = map[uint64]bool{}
 	p.triage.changed = &triageLog{}
@@ -353,16 +368,10 @@ func (p *Pane) triageView() string {
 	st := p.ctx.Styles
 	c := p.triageShown()
 	w := p.width
-	ids := p.triage.queue(&p.q)
-	pos := 0
-	for i, x := range ids {
-		if x == c.ID {
-			pos = i + 1
-		}
-	}
-	progress := fmt.Sprintf("%d untriaged left", len(ids))
+	pos, left := p.triage.progress(&p.q, c.ID)
+	progress := fmt.Sprintf("%d untriaged left", left)
 	if pos > 0 {
-		progress = fmt.Sprintf("%d of %d untriaged", pos, len(ids))
+		progress = fmt.Sprintf("%d of %d untriaged", pos, left)
 	}
 	head := st.Title.Render("Triage · "+c.Ref()) + st.Faint.Render(" · "+progress)
 	if p.prompt.Active() {
