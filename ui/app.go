@@ -42,6 +42,7 @@ type Model struct {
 	keys      globalKeys
 	help      help.Model
 	showHelp  bool
+	helpTop   int // first line of the full help shown
 	width     int
 	height    int
 	status    string
@@ -111,11 +112,62 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.broadcast(msg)
 }
 
+// handleKey routes a key: ctrl+c first; nothing else while the window is
+// too small to show what a key would act on; several runes read at once
+// one by one, unless a text input takes them as text.
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return tea.Quit
 	}
+	if m.tooSmall() {
+		if key.Matches(msg, m.keys.Quit) {
+			return tea.Quit
+		}
+		return nil
+	}
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+		return m.eachRune(msg)
+	}
+	return m.routeKey(msg)
+}
+
+// eachRune handles keys that arrived together (fast typing, key repeat,
+// SSH) as if typed one at a time, so none is lost; once a key opens a
+// text input, the rest goes into it as typed.
+func (m *Model) eachRune(msg tea.KeyMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i, r := range msg.Runes {
+		if m.typing() {
+			rest := msg
+			rest.Runes = msg.Runes[i:]
+			return tea.Batch(append(cmds, m.routeKey(rest))...)
+		}
+		one := msg
+		one.Runes = []rune{r}
+		cmds = append(cmds, m.routeKey(one))
+	}
+	return tea.Batch(cmds...)
+}
+
+// typing tells whether a text input has the keyboard.
+func (m *Model) typing() bool {
+	if m.switcher.Active() {
+		return m.switcher.Typing()
+	}
+	return m.panes[m.active].Typing()
+}
+
+func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
+
+func (m *Model) routeKey(msg tea.KeyMsg) tea.Cmd {
 	m.status, m.statusErr = "", false
+	if m.showHelp {
+		return m.helpKey(msg)
+	}
+	if key.Matches(msg, m.keys.Help) && !m.typing() {
+		m.openHelp()
+		return nil
+	}
 	if m.switcher.Active() {
 		return m.switcher.Update(msg)
 	}
@@ -123,20 +175,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if pane.Capturing() {
 		return pane.Update(msg)
 	}
-	if m.showHelp {
-		// Any key closes the full help; q still quits.
-		m.showHelp = false
-		if key.Matches(msg, m.keys.Quit) {
-			return tea.Quit
-		}
-		return nil
-	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		return tea.Quit
-	case key.Matches(msg, m.keys.Help):
-		m.showHelp = true
-		return nil
 	case key.Matches(msg, m.keys.Projects):
 		// Read the list on the way in: another writer may have added
 		// projects.

@@ -75,8 +75,11 @@ func (m *Model) helpBar() string {
 	pane := m.panes[m.active]
 	bindings := pane.ShortHelp()
 	if pane.Capturing() {
-		// tab, p, ? and q belong to the pane then (q may type a letter):
-		// only ctrl+c still leaves.
+		// tab, p and q belong to the pane then (q may type a letter):
+		// ? still shows every key, but in a text input; ctrl+c leaves.
+		if !pane.Typing() {
+			bindings = append(bindings, m.keys.Help)
+		}
 		bindings = append(bindings, m.keys.ForceQuit)
 	} else {
 		bindings = append(bindings, m.keys.short()...)
@@ -84,11 +87,20 @@ func (m *Model) helpBar() string {
 	return components.Fit(m.help.ShortHelpView(bindings), m.width)
 }
 
-// fullHelp lists every key: the global ones, then the focused pane's.
+// fullHelp lists every key: the global ones, then the focused pane's (or
+// the switcher's), in columns when the box is wide enough, else scrolled
+// from helpTop.
 func (m *Model) fullHelp() string {
+	lines, h := m.helpLines(), max(m.height-chromeLines, 1)
+	top := min(m.helpTop, max(len(lines)-h, 0))
+	return strings.Join(lines[top:min(top+h, len(lines))], "\n")
+}
+
+// helpLines is the full help laid out for the box.
+func (m *Model) helpLines() []string {
 	st := m.ctx.Styles
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Keys") + st.Faint.Render("  (any key closes)") + "\n\n")
+	b.WriteString(st.Title.Render("Keys") + st.Faint.Render("  (↑/↓ pgup/pgdn scroll · any other key closes)") + "\n\n")
 	section := func(title string, groups [][]key.Binding) {
 		b.WriteString(st.Header.Render(title) + "\n")
 		for _, g := range groups {
@@ -103,8 +115,12 @@ func (m *Model) fullHelp() string {
 		b.WriteString("\n")
 	}
 	section("Everywhere", [][]key.Binding{m.keys.full()})
-	section(m.panes[m.active].Title(), m.panes[m.active].FullHelp())
-	return helpColumns(b.String(), m.width, m.height-chromeLines)
+	if m.switcher.Active() {
+		section("Projects", m.switcher.FullHelp())
+	} else {
+		section(m.panes[m.active].Title(), m.panes[m.active].FullHelp())
+	}
+	return strings.Split(strings.TrimRight(helpColumns(b.String(), m.width, m.height-chromeLines), "\n"), "\n")
 }
 
 // helpColumns flows a help text that is taller than the box into as many

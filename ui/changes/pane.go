@@ -78,6 +78,9 @@ func (p *Pane) Capturing() bool {
 	return p.mode != modeTable || p.prompt.Active() || p.confirm.Active()
 }
 
+// Typing: the form and the prompts take text.
+func (p *Pane) Typing() bool { return p.mode == modeForm || p.prompt.Active() }
+
 func (p *Pane) SetSize(w, h int) {
 	p.width, p.height = w, h
 	p.layout()

@@ -51,9 +51,14 @@ type Pane interface {
 	// status line and help bar.
 	SetSize(width, height int)
 	Title() string
-	// Capturing reports that the pane holds the keyboard (a form or a
-	// filter prompt is open), so global keys such as q and tab go to it.
+	// Capturing reports that the pane holds the keyboard (a form, a
+	// prompt, a picker, a full-pane mode such as triage), so global keys
+	// such as q and tab go to it; ? and ctrl+c still act.
 	Capturing() bool
+	// Typing reports that a text input has the keyboard: keys are text
+	// there, so several runes read at once go in as typed, and ? is a
+	// character.
+	Typing() bool
 }
 
 // Focuser is a pane that does some work only while it is on screen (the

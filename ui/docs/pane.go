@@ -83,6 +83,9 @@ func (p *Pane) Title() string { return "Docs" }
 // Capturing is true while a prompt or a confirmation holds the keyboard.
 func (p *Pane) Capturing() bool { return p.prompt.Active() || p.confirm.Active() }
 
+// Typing: the prompts (new, rename, search) take text.
+func (p *Pane) Typing() bool { return p.prompt.Active() }
+
 func (p *Pane) Init() tea.Cmd { return nil }
 
 const maxListWidth = 36

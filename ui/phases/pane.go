@@ -55,7 +55,10 @@ func New(ctx *common.Context) *Pane {
 
 func (p *Pane) Title() string   { return "Phases" }
 func (p *Pane) Capturing() bool { return p.prompt.Active() || p.confirm.Active() }
-func (p *Pane) Init() tea.Cmd   { return nil }
+
+// Typing: the prompts (names, dates, notes) take text.
+func (p *Pane) Typing() bool  { return p.prompt.Active() }
+func (p *Pane) Init() tea.Cmd { return nil }
 
 // headLines are the pane's own top lines: the summary (or prompt) and the
 // list's column titles.

@@ -122,6 +122,9 @@ func (s *Switcher) SetSize(w, h int) {
 	s.tpl.Clamp()
 }
 
+// Typing: a name is being typed.
+func (s *Switcher) Typing() bool { return s.open && s.prompt.Active() }
+
 // Update handles a key while the switcher is open.
 func (s *Switcher) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyMsg)

@@ -59,6 +59,9 @@ func (p *Pane) Capturing() bool {
 	return p.prompt.Active() || p.confirm.Active() || p.picker.open
 }
 
+// Typing: the prompts and the pickers' filter take text.
+func (p *Pane) Typing() bool { return p.prompt.Active() || p.picker.open }
+
 func (p *Pane) SetSize(w, h int) {
 	p.width, p.height = w, h
 	p.relayout()

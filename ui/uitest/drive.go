@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -42,6 +43,9 @@ var seedBase = func() uint64 {
 
 var settles atomic.Uint64
 
+// seedShown remembers the tests that will print the seed when they fail.
+var seedShown sync.Map
+
 // Settle runs cmd and every command it leads to as the Bubble Tea runtime
 // may: the commands of a batch run in a shuffled order, because Bubble Tea
 // runs each on its own goroutine and promises no order among them. deliver
@@ -52,11 +56,14 @@ func Settle(t testing.TB, cmd tea.Cmd, deliver func(tea.Msg) []tea.Cmd) {
 	t.Helper()
 	seed := seedBase + settles.Add(1)
 	rng := rand.New(rand.NewPCG(seed, seed))
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("batched commands ran shuffled; replay with MOPDECK_SHUFFLE_SEED=%d (this Settle's seed %d)", seedBase, seed)
-		}
-	})
+	if _, shown := seedShown.LoadOrStore(t, true); !shown {
+		t.Cleanup(func() {
+			seedShown.Delete(t)
+			if t.Failed() {
+				t.Logf("batched commands ran in a shuffled order; replay with MOPDECK_SHUFFLE_SEED=%d", seedBase)
+			}
+		})
+	}
 	queue := []tea.Cmd{cmd}
 	for n := 0; len(queue) > 0; n++ {
 		if n > 10000 {
