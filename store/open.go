@@ -83,6 +83,8 @@ type core struct {
 	backup    string
 	app       string
 	appMarked atomic.Bool
+	// damage is why the file is held read-only for damage (damage.go).
+	damage    atomic.Pointer[string]
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -191,7 +193,11 @@ func Open(path string, opt Options) (_ *Store, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{core: &core{Now: time.Now, db: db, path: path, key: key, readOnly: opt.ReadOnly, backup: backup, app: opt.AppVersion}}, nil
+	s := &Store{core: &core{Now: time.Now, db: db, path: path, key: key, readOnly: opt.ReadOnly, backup: backup, app: opt.AppVersion}}
+	if why := readMark(path); why != "" {
+		s.damage.Store(&why)
+	}
+	return s, nil
 }
 
 // Close releases the file. Calling it again does nothing.
@@ -419,6 +425,9 @@ func openExisting(path string, opt Options) (_ *bolt.DB, backup string, err erro
 		db.Close()
 		return nil, "", err
 	}
+	if readMark(path) != "" {
+		return db, "", nil // found damaged: nothing is written, not even an upgrade
+	}
 	if backup, err = upgrade(path, db, schema); err != nil {
 		db.Close()
 		return nil, "", err
@@ -600,7 +609,11 @@ func (s *Store) now() time.Time {
 // (ErrInternal) unless it is a memory fault on the mapped file (see
 // txGuarded).
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {
-	return txGuarded(s.path, func() error { return s.db.View(fn) })
+	err := txGuarded(s.path, func() error { return s.db.View(fn) })
+	if errors.Is(err, ErrDamaged) && s.Damaged() == "" {
+		s.noteDamage(damageCause(err))
+	}
+	return err
 }
 
 // update runs fn in one read-write transaction. fn returning errNoop rolls
@@ -609,6 +622,9 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if s.readOnly {
 		return fmt.Errorf("%s is %w: the change was not saved; reopen it without read-only to edit", s.path, ErrReadOnly)
+	}
+	if s.Damaged() != "" {
+		return s.damagedWriteErr()
 	}
 	mark := !s.appMarked.Load()
 	var events []model.Event

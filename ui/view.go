@@ -36,12 +36,7 @@ func (m *Model) tabBar() string {
 	st := m.ctx.Styles
 	var b strings.Builder
 	for i, p := range m.panes {
-		label := fmt.Sprintf("%d %s", i+1, p.Title())
-		if i == m.active {
-			b.WriteString(st.TabActive.Render(label))
-		} else {
-			b.WriteString(st.TabInactive.Render(label))
-		}
+		b.WriteString(st.Tab(fmt.Sprintf("%d %s", i+1, p.Title()), i == m.active))
 	}
 	return components.Fit(b.String(), m.width)
 }
@@ -56,6 +51,10 @@ func (m *Model) statusLine() string {
 		}
 	}
 	left := st.StatusKey.Render("◆ "+project) + st.Faint.Render(" · me: "+me)
+	if m.ctx.Store != nil && m.ctx.Store.Damaged() != "" {
+		// Kept in sight: every write will be refused until a restore.
+		left += st.Faint.Render(" · ") + st.StatusError.Render("READ-ONLY: the file is damaged (mopdeck check lists it)")
+	}
 	if m.status != "" {
 		msg := model.SanitizeLine(m.status)
 		if m.statusErr {

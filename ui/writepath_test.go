@@ -3,8 +3,13 @@ package ui_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"mopdeck/model"
+	"mopdeck/store"
+	"mopdeck/themes"
+	"mopdeck/ui"
+	"mopdeck/ui/common"
 )
 
 // Through the root model, with the global keys in play: a RACI letter and
@@ -53,4 +58,31 @@ func roleIn(d model.ProjectData, activity, person uint64) model.Role {
 		}
 	}
 	return model.RoleNone
+}
+
+// A file held read-only for damage says so in the status line, and a
+// key's write is refused there in words.
+func TestDamagedFileShowsReadOnly(t *testing.T) {
+	_, s := newApp(t, nil)
+	pid := projectOf(t, s).Project.ID
+	path := s.Path()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	store.KeepCheckFinding(path, []string{"project 1: changes key 1: record does not decode"})
+	s2, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	m := ui.New(&common.Context{Store: s2, Styles: themes.NewStyles(themes.Default(), true), Now: func() time.Time { return now }}, pid)
+	settle(t, m, m.Init())
+	resize(t, m, 160, 40)
+	if v := m.View(); !strings.Contains(v, "READ-ONLY") {
+		t.Fatalf("no read-only banner:\n%s", v)
+	}
+	press(t, m, "2", "t", "4")
+	if msg, isErr := m.Status(); !isErr || !strings.Contains(msg, "damaged") {
+		t.Fatalf("status = %q (error %v), want the write refused for damage", msg, isErr)
+	}
 }

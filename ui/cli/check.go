@@ -45,6 +45,9 @@ func runCheck(e *Env) error {
 	if err != nil {
 		return err
 	}
+	// What the check found holds (or frees) the file for every later
+	// mopdeck: a damaged file is written to no more.
+	store.KeepCheckFinding(path, problems)
 	if len(problems) == 0 {
 		fmt.Fprintf(e.Stdout, "ok: %s passed bbolt's and mopdeck's checks\n", path)
 		return nil
@@ -52,7 +55,7 @@ func runCheck(e *Env) error {
 	for _, p := range problems {
 		fmt.Fprintln(e.Stdout, model.SanitizeLine(p))
 	}
-	return Userf("%s has %s (listed above): restore a backup, or export what reads and import it into a new database", path, howMany(len(problems), "problem"))
+	return Userf("%s has %s (listed above): mopdeck now opens it read-only — restore a backup, or export what reads and import it into a new database", path, howMany(len(problems), "problem"))
 }
 
 // dbPath is the database --db names, or the default one.
