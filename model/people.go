@@ -21,5 +21,5 @@ func (p Person) Validate() error {
 	if strings.TrimSpace(p.Name) == "" {
 		return errors.New("person name is empty: type a name")
 	}
-	return nil
+	return CheckNameLength("person", p.Name)
 }

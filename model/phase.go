@@ -89,6 +89,9 @@ func (p Phase) Validate() error {
 	if strings.TrimSpace(p.Name) == "" {
 		return errors.New("phase name is empty: give the phase a name")
 	}
+	if err := CheckNameLength("phase", p.Name); err != nil {
+		return err
+	}
 	if !p.PlannedStart.IsZero() && !p.PlannedEnd.IsZero() && p.PlannedEnd.Before(p.PlannedStart) {
 		return fmt.Errorf("phase %q ends before it starts: planned end %s is before start %s",
 			p.Name, p.PlannedEnd.Format(DateLayout), p.PlannedStart.Format(DateLayout))

@@ -17,8 +17,19 @@ func ParseDate(s string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, e.g. 2027-01-04", SanitizeLine(s))
 	}
+	if t.Year() < MinYear || t.Year() > MaxYear {
+		return time.Time{}, fmt.Errorf("%s is out of range: pick a day between %d and %d", s, MinYear, MaxYear)
+	}
 	return t, nil
 }
+
+// MinYear and MaxYear bound the days a person may type: a plan laid out
+// from them, phase after phase, still fits every date format mopdeck
+// writes.
+const (
+	MinYear = 1900
+	MaxYear = 2199
+)
 
 // dayBefore compares calendar days, ignoring the time of day, so that a
 // hand-over on the day the previous phase ends is not an overlap.

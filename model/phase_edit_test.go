@@ -318,3 +318,16 @@ func TestCheckProjectName(t *testing.T) {
 	checkErr(t, CheckProjectName(ps, "dmp", 1), "already exists")
 	checkErr(t, CheckProjectName(ps, "   ", 0), "name is empty")
 }
+
+func TestParseDateRefusesDaysOutOfRange(t *testing.T) {
+	for _, s := range []string{"9999-12-31", "0001-01-01", "2200-01-01", "1899-12-31"} {
+		if _, err := ParseDate(s); err == nil || !strings.Contains(err.Error(), "out of range") {
+			t.Errorf("ParseDate(%q) = %v, want out of range", s, err)
+		}
+	}
+	for _, s := range []string{"1900-01-01", "2199-12-31", "2027-01-04"} {
+		if _, err := ParseDate(s); err != nil {
+			t.Errorf("ParseDate(%q) = %v", s, err)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Project is one implementation effort: an MRM roll-out, a migration, a DMP.
@@ -26,6 +27,9 @@ type Project struct {
 func (p Project) Validate() error {
 	if strings.TrimSpace(p.Name) == "" {
 		return errors.New("project name is empty: give the project a name")
+	}
+	if err := CheckNameLength("project", p.Name); err != nil {
+		return err
 	}
 	if !p.Start.IsZero() && !p.GoLive.IsZero() && p.GoLive.Before(p.Start) {
 		return errors.New("go-live is before the start date: move one of them")
@@ -91,10 +95,26 @@ func CheckProjectName(projects []Project, name string, exceptID uint64) error {
 	if name == "" {
 		return errors.New("project name is empty: give the project a name")
 	}
+	if err := CheckNameLength("project", name); err != nil {
+		return err
+	}
 	for _, p := range projects {
 		if p.ID != exceptID && strings.EqualFold(strings.TrimSpace(p.Name), name) {
 			return fmt.Errorf("a project named %q already exists: pick another name", SanitizeLine(p.Name))
 		}
+	}
+	return nil
+}
+
+// MaxNameLength is the longest name of a project, a phase or a person, in
+// characters: names are labels on one line, and a megabyte-long one only
+// pushes everything else off the screen.
+const MaxNameLength = 200
+
+// CheckNameLength refuses a name longer than MaxNameLength.
+func CheckNameLength(what, name string) error {
+	if n := utf8.RuneCountInString(name); n > MaxNameLength {
+		return fmt.Errorf("%s name is %d characters long: keep it to %d", what, n, MaxNameLength)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -17,13 +18,17 @@ import (
 // thus shows as "␛[2J": readable, inert. Placeholders are printable, so
 // sanitising twice changes nothing.
 //
-// Invisible format characters that only hide text are dropped: zero-width
-// space U+200B, the direction marks U+200E, U+200F and U+061C, the word
-// joiner and invisible operators U+2060–U+2064, and U+FEFF (a byte-order
-// mark from a spreadsheet's first cell). Terminals disagree on their width,
-// so they shift columns, and they make two different titles look alike.
-// The zero-width joiner and non-joiner (U+200D, U+200C) are kept: emoji
-// sequences (👩‍💻) and several scripts need them.
+// Invisible characters that only hide text are dropped: every format
+// character (Unicode category Cf: zero-width space, direction marks, the
+// word joiner, soft hyphen U+00AD, U+FEFF — a byte-order mark from a
+// spreadsheet's first cell —, tag characters, interlinear annotations…)
+// but the zero-width joiner and non-joiner (U+200D, U+200C), which emoji
+// sequences (👩‍💻) and several scripts need; and the blank letters that
+// render as nothing: the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0)
+// and the combining grapheme joiner U+034F. Terminals disagree on their
+// width, so they shift columns, and they make two different titles look
+// alike. The line and paragraph separators U+2028 and U+2029 are line
+// breaks (spaces in one-line fields).
 func Sanitize(s string) string { return sanitize(s, false) }
 
 // SanitizeLine is Sanitize for one-line fields (titles, names, cells):
@@ -42,7 +47,10 @@ func sanitize(s string, oneLine bool) string {
 		switch {
 		case r == utf8.RuneError && size <= 1:
 			b.WriteRune(utf8.RuneError)
-		case r == '\n' || r == '\t':
+		case r == '\n' || r == '\t' || r == 0x2028 || r == 0x2029:
+			if r > 0x7f {
+				r = '\n'
+			}
 			if oneLine {
 				b.WriteByte(' ')
 			} else {
@@ -63,15 +71,15 @@ func sanitize(s string, oneLine bool) string {
 	return b.String()
 }
 
-// invisible tells the zero-width format characters Sanitize drops.
+// invisible tells the characters Sanitize drops: they draw nothing.
 func invisible(r rune) bool {
-	switch {
-	case r == 0x200b, r == 0x200e, r == 0x200f, r == 0x061c, r == 0xfeff:
-		return true
-	case r >= 0x2060 && r <= 0x2064:
+	switch r {
+	case 0x200c, 0x200d: // the joiners: emoji and scripts need them
+		return false
+	case 0x034f, 0x115f, 0x1160, 0x3164, 0xffa0:
 		return true
 	}
-	return false
+	return unicode.Is(unicode.Cf, r)
 }
 
 // isPlainASCII is the fast path: printable ASCII needs no work.

@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -171,4 +172,40 @@ func FuzzSanitize(f *testing.F) {
 			t.Errorf("Sanitize changed safe text %q to %q", in, out)
 		}
 	})
+}
+
+// Every control, format and separator character of Unicode, alone and
+// inside text, comes out as nothing, a placeholder or a line break: none
+// reaches the terminal, and nothing invisible stays to disguise a title.
+func TestSanitizeEveryInvisibleCategory(t *testing.T) {
+	kept := func(r rune, oneLine bool) bool {
+		switch r {
+		case 0x200c, 0x200d:
+			return true
+		case '\n', '\t':
+			return !oneLine
+		}
+		return false
+	}
+	bad := []*unicode.RangeTable{unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp}
+	for _, table := range bad {
+		for r := rune(0); r <= unicode.MaxRune; r++ {
+			if !unicode.Is(table, r) {
+				continue
+			}
+			for _, oneLine := range []bool{false, true} {
+				out := sanitize("a"+string(r)+"b", oneLine)
+				for _, o := range out {
+					if unicode.In(o, bad...) && !kept(o, oneLine) {
+						t.Fatalf("U+%04X (one line %v) leaves U+%04X in %q", r, oneLine, o, out)
+					}
+				}
+			}
+		}
+	}
+	for _, r := range []rune{0x00ad, 0x180e, 0x2028, 0x2029, 0x3164, 0x034f, 0x115f, 0xffa0, 0xe0041} {
+		if out := SanitizeLine("a" + string(r) + "b"); out != "ab" && out != "a b" {
+			t.Errorf("U+%04X: SanitizeLine gives %q, want it gone (or a space for a separator)", r, out)
+		}
+	}
 }

@@ -266,6 +266,9 @@ func CheckFile(path string, timeout time.Duration) ([]string, error) {
 	if fi.IsDir() {
 		return nil, fmt.Errorf("%s is a directory, %w: pass --db with a file path", path, ErrNotMopdeck)
 	}
+	if !fi.Mode().IsRegular() {
+		return nil, notMopdeckErr(path, "not a regular file but a "+fileKind(fi.Mode()))
+	}
 	if fi.Size() == 0 {
 		return nil, notMopdeckErr(path, "empty file")
 	}
@@ -282,6 +285,11 @@ func CheckFile(path string, timeout time.Duration) ([]string, error) {
 		return nil, err
 	}
 	defer db.Close()
+	// A foreign bbolt file or a newer mopdeck's is not damaged: say what
+	// it is rather than list its differences as problems.
+	if _, err := verify(path, db); errors.Is(err, ErrNotMopdeck) || errors.Is(err, ErrNewerSchema) {
+		return nil, err
+	}
 	s := &Store{core: &core{db: db, path: path, readOnly: true}}
 	problems, err := s.Check()
 	var de *damageError
@@ -289,4 +297,19 @@ func CheckFile(path string, timeout time.Duration) ([]string, error) {
 		return append(problems, "the check stopped on damage: "+de.cause.Error()), nil
 	}
 	return problems, err
+}
+
+// fileKind names what a path that is not a regular file is.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case m&os.ModeCharDevice != 0:
+		return "character device"
+	case m&os.ModeDevice != 0:
+		return "device"
+	case m&os.ModeSocket != 0:
+		return "socket"
+	}
+	return "special file"
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -17,7 +18,9 @@ func guarded(path string, fn func() error) (err error) {
 	defer debug.SetPanicOnFault(old)
 	defer func() {
 		if r := recover(); r != nil {
-			err = damagedErr(path, fmt.Errorf("panic: %v", r))
+			// The runtime's words (slice bounds, nil map) mean nothing
+			// to a reader; what they found does.
+			err = damagedErr(path, errors.New("bbolt stopped on a page it cannot read (the file is truncated or overwritten)"))
 		}
 	}()
 	return fn()

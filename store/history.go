@@ -140,7 +140,11 @@ func (s *Store) Undo(pid uint64, by string, kinds ...string) (model.HistoryEntry
 		if !found {
 			what := "changes"
 			if len(kinds) > 0 {
-				what = strings.Join(kinds, "/") + " changes"
+				nouns := make([]string, len(kinds))
+				for i, k := range kinds {
+					nouns[i] = kindNoun(k)
+				}
+				what = strings.Join(nouns, " or ") + " changes"
 			}
 			return fmt.Errorf("%w: no %s left to undo in this project", ErrNothingToUndo, what)
 		}
@@ -394,4 +398,19 @@ func fmtTime(t, other time.Time) string {
 		return t.Format("2006-01-02 15:04")
 	}
 	return t.Format(model.DateLayout)
+}
+
+// kindNoun names a record kind in a sentence: "change request changes".
+func kindNoun(kind string) string {
+	switch kind {
+	case KindChanges:
+		return "change request"
+	case KindPeople:
+		return "people"
+	case KindCells:
+		return "RACI cell"
+	case KindActivities:
+		return "activity"
+	}
+	return strings.TrimSuffix(kind, "s")
 }

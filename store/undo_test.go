@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"mopdeck/model"
@@ -138,5 +139,18 @@ func TestUndoRefusesDanglingReference(t *testing.T) {
 	}
 	if problems, _ := s.Check(); len(problems) != 0 {
 		t.Errorf("Check: %v", problems)
+	}
+}
+
+func TestNothingToUndoNamesTheKindInWords(t *testing.T) {
+	s := openT(t, tempPath(t))
+	d := createT(t, s, sample())
+	_, err := s.Undo(d.Project.ID, "x", KindChanges)
+	if !errors.Is(err, ErrNothingToUndo) || !strings.Contains(err.Error(), "no change request changes left") {
+		t.Fatalf("Undo = %v", err)
+	}
+	_, err = s.Undo(d.Project.ID, "x", KindPhases, KindCells)
+	if err == nil || !strings.Contains(err.Error(), "no phase or RACI cell changes left") {
+		t.Fatalf("Undo = %v", err)
 	}
 }

@@ -125,6 +125,14 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if msg.Type == tea.KeyRunes {
+		// Typed or pasted text is made safe before any input echoes it:
+		// a pasted bidi override or escape shows as a placeholder.
+		msg.Runes = []rune(model.Sanitize(string(msg.Runes)))
+		if len(msg.Runes) == 0 {
+			return nil
+		}
+	}
 	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 		return m.eachRune(msg)
 	}

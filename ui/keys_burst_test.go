@@ -98,3 +98,19 @@ func TestHelpInEveryModeAndScrolls(t *testing.T) {
 		t.Fatal("pgup does not come back to the top of the help")
 	}
 }
+
+// A pasted bidi override or escape is never echoed raw by an input: the
+// filter prompt shows its placeholder.
+func TestPastedControlsAreShownAsPlaceholders(t *testing.T) {
+	m := started(t, 120, 40, nil)
+	press(t, m, "2", "/")
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ab\u202ecd\x1b[2J"), Paste: true})
+	settle(t, m, cmd)
+	v := m.View()
+	if strings.ContainsRune(v, '\u202e') || strings.ContainsRune(v, '\x1b') {
+		t.Fatalf("the prompt echoes raw controls: %q", v)
+	}
+	if !strings.Contains(v, "cd␛[2J") {
+		t.Fatalf("the prompt does not show the placeholders:\n%s", v)
+	}
+}

@@ -76,9 +76,9 @@ func runNew(e *Env) error {
 	}
 	day := time.Now().UTC().Truncate(24 * time.Hour)
 	if *start != "" {
-		d, err := time.Parse(model.DateLayout, *start)
+		d, err := model.ParseDate(*start)
 		if err != nil {
-			return Userf("start date %q is not YYYY-MM-DD", *start)
+			return Userf("start date: %v", err)
 		}
 		day = d
 	}
