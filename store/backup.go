@@ -1,8 +1,10 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -10,22 +12,41 @@ import (
 	"mopdeck/store/atomicfile"
 )
 
-// BackupTo writes a consistent copy of the database to path (see
-// WriteBackup) through a temporary file renamed at the end, so a failed
-// backup never leaves a half file under the backup's name. The copy is
-// mode 0600, like the database. Writing over the database itself is
-// refused.
+// BackupPerm is a new backup's mode: private, like the database.
+const BackupPerm = 0o600
+
+// BackupTo is Backup for callers that need only the size.
 func (s *Store) BackupTo(path string) (int64, error) {
-	if same, _ := samePath(path, s.path); same {
-		return 0, invalidf("%s is the database itself: give the backup another name", path)
-	}
+	_, n, err := s.Backup(path)
+	return n, err
+}
+
+// Backup writes a consistent copy of the database to path (see
+// WriteBackup) by the rule every output file follows (atomicfile): a file
+// through a temporary file renamed at the end, so a failed backup never
+// leaves a half file under the backup's name; a pipe or device written
+// through; a link's target replaced. A new copy is mode 0600, like the
+// database. The database itself is refused under any name (a relative
+// path, a symbolic or hard link) with ErrInvalid. It returns where the
+// copy went and its size.
+func (s *Store) Backup(path string) (atomicfile.Target, int64, error) {
 	var n int64
-	err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
+	t, err := atomicfile.WriteFile(path, OutputOptions(s.path, BackupPerm), func(w io.Writer) error {
 		var err error
 		n, err = s.WriteBackup(w)
 		return err
 	})
-	return n, err
+	if errors.Is(err, atomicfile.ErrSameFile) {
+		err = invalid(err)
+	}
+	return t, n, err
+}
+
+// OutputOptions is how every output file (an export, a bundle, a backup)
+// of the database at dbPath is written: perm for a new file, and never
+// over the database, by any name.
+func OutputOptions(dbPath string, perm os.FileMode) atomicfile.Options {
+	return atomicfile.Options{Perm: perm, Never: dbPath, NeverName: "the database"}
 }
 
 // BackupPath is where a backup goes by default: beside the database, named
@@ -37,16 +58,4 @@ func BackupPath(dbPath string, now time.Time) string {
 		ext = ".db"
 	}
 	return filepath.Join(filepath.Dir(dbPath), fmt.Sprintf("%s-%s%s", base, now.Format("20060102-150405"), ext))
-}
-
-func samePath(a, b string) (bool, error) {
-	ka, err := registryKey(a)
-	if err != nil {
-		return false, err
-	}
-	kb, err := registryKey(b)
-	if err != nil {
-		return false, err
-	}
-	return ka == kb, nil
 }

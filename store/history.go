@@ -21,7 +21,7 @@ func (s *Store) appendHistory(pb *bolt.Bucket, e model.HistoryEntry) error {
 	if err != nil {
 		return err
 	}
-	if e.ID, err = hb.NextSequence(); err != nil {
+	if e.ID, err = nextID(hb, "history entry"); err != nil {
 		return err
 	}
 	e.At = s.now().Round(0)

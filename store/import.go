@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -16,12 +15,16 @@ import (
 var ErrNameTaken = errors.New("a project with this name exists")
 
 // RestoreProject writes a whole project read from a bundle, in one
-// transaction, like CreateProject (its records and history keep their
-// IDs). When a project of the same name exists (ignoring case and
-// surrounding spaces) it is refused with ErrNameTaken, unless replace is
-// set: that project is then deleted in the same transaction, so a failure
-// leaves it as it was.
+// transaction, like CreateProject. The bundle's numbers are not trusted:
+// every record, reference and history entry is numbered afresh (see
+// renumber), which keeps a bundle mopdeck wrote as it was. When a project
+// of the same name exists (ignoring case and surrounding spaces) it is
+// refused with ErrNameTaken, unless replace is set: that project is then
+// deleted in the same transaction, so a failure leaves it as it was.
 func (s *Store) RestoreProject(d model.ProjectData, replace bool, by string) (model.ProjectData, error) {
+	if err := renumber(&d); err != nil {
+		return d, err
+	}
 	name := strings.TrimSpace(d.Project.Name)
 	return s.createProject(d, by, func(root *bolt.Bucket) error {
 		var same [][]byte
@@ -57,27 +60,19 @@ func (s *Store) RestoreProject(d model.ProjectData, replace bool, by string) (mo
 	})
 }
 
-// retireHistoryIDs raises each kind's sequence to at least the highest ID
-// the history names for it: a record deleted before a bundle was made is
-// gone from its data but not from its history, and a new record must not
-// take its number again (two "CR-12" in one history).
-func retireHistoryIDs(pb *bolt.Bucket, history []model.HistoryEntry) error {
-	top := map[string]uint64{}
-	for _, e := range history {
-		if len(e.Key) != 8 || !slices.Contains(sequencedKinds, e.Kind) {
-			continue
-		}
-		top[e.Kind] = max(top[e.Kind], btoi(e.Key), e.Through)
-	}
-	for kind, id := range top {
+// retireNamedIDs raises each kind's counter to at least the highest
+// number d names for it: a record deleted before a bundle was made is gone
+// from its data but not from its history or from what pointed at it, and
+// a new record must not take its number again (two "CR-12" in one
+// history, an item checked by someone who joins later).
+func retireNamedIDs(pb *bolt.Bucket, d *model.ProjectData) error {
+	for kind, id := range namedTops(d) {
 		b, err := kindBucket(pb, kind)
 		if err != nil {
 			return err
 		}
-		if b.Sequence() < id {
-			if err := b.SetSequence(id); err != nil {
-				return err
-			}
+		if err := raiseSequence(b, id, nounOf(kind)); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -123,7 +118,7 @@ func (s *Store) ImportChanges(pid uint64, crs []model.ChangeRequest, by string) 
 			if err := changeSpec.refs(pb, *c); err != nil {
 				return fmt.Errorf("change request %d of %d (%s): %w; nothing was saved", i+1, len(crs), crName(*c), err)
 			}
-			if c.ID, err = b.NextSequence(); err != nil {
+			if c.ID, err = nextID(b, "change request"); err != nil {
 				return err
 			}
 			// The history entry names a range: it must be one.

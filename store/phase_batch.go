@@ -78,7 +78,7 @@ func updateBatch[T any](s *Store, pid uint64, sp *spec[T], by, summary, noun str
 			var before []byte
 			id := sp.id(&out[i])
 			if id == 0 {
-				if id, err = b.NextSequence(); err != nil {
+				if id, err = nextID(b, kindNoun(sp.kind)); err != nil {
 					return err
 				}
 				sp.setID(&out[i], id)

@@ -341,7 +341,7 @@ func (s *Store) createProject(d model.ProjectData, by string, first func(root *b
 				return err
 			}
 		}
-		pid, err := root.NextSequence()
+		pid, err := nextID(root, "project")
 		if err != nil {
 			return err
 		}
@@ -382,7 +382,7 @@ func (s *Store) createProject(d model.ProjectData, by string, first func(root *b
 		if err := putAll(pb, kindHistory, d.History, histSpec.id, seqs[6]); err != nil {
 			return err
 		}
-		if err := retireHistoryIDs(pb, d.History); err != nil {
+		if err := retireNamedIDs(pb, &d); err != nil {
 			return err
 		}
 		cb, err := pb.CreateBucketIfNotExists([]byte(KindCells))
@@ -414,7 +414,8 @@ func (s *Store) createProject(d model.ProjectData, by string, first func(root *b
 }
 
 // prepare validates records and gives zero IDs fresh ones above the
-// highest given ID; it returns the bucket's sequence.
+// highest given ID; it returns the bucket's sequence. An ID past maxID is
+// refused: the bucket's counter would end there.
 func prepare[T any](items []T, sp *spec[T], noun string) (uint64, error) {
 	seen := make(map[uint64]bool, len(items))
 	var top uint64
@@ -425,6 +426,9 @@ func prepare[T any](items []T, sp *spec[T], noun string) (uint64, error) {
 		id := sp.id(&items[i])
 		if id == 0 {
 			continue
+		}
+		if id > maxID {
+			return 0, invalidf("%s %d of %d has ID %d, beyond %d, the highest mopdeck gives; nothing was created", noun, i+1, len(items), id, uint64(maxID))
 		}
 		if seen[id] {
 			return 0, invalidf("two %s share ID %d: give each its own ID or leave it 0; nothing was created", plural(2, noun), id)
@@ -466,10 +470,7 @@ func putAll[T any](pb *bolt.Bucket, kind string, items []T, id func(*T) uint64, 
 			return err
 		}
 	}
-	if b.Sequence() < seq {
-		return b.SetSequence(seq)
-	}
-	return nil
+	return raiseSequence(b, seq, kind)
 }
 
 // prepareCells drops empty cells, checks letters and duplicates, and

@@ -334,7 +334,7 @@ func putRecord[T any](s *Store, pb *bolt.Bucket, sp *spec[T], v T, by string) (T
 	id := sp.id(&v)
 	var before []byte
 	if id == 0 {
-		if id, err = b.NextSequence(); err != nil {
+		if id, err = nextID(b, kindNoun(sp.kind)); err != nil {
 			return v, false, err
 		}
 		sp.setID(&v, id)

@@ -24,8 +24,9 @@ func TestWriteReplacesWholeFile(t *testing.T) {
 	if string(got) != "new content" {
 		t.Fatalf("file holds %q", got)
 	}
-	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
-		t.Errorf("mode = %v, want 0600", fi.Mode().Perm())
+	// The file replaced keeps its mode: perm is for new files.
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
+		t.Errorf("mode = %v, want the old file's 0644", fi.Mode().Perm())
 	}
 	assertNoTemp(t, filepath.Dir(path))
 }

@@ -54,9 +54,13 @@ func Write(w io.Writer, d model.ProjectData, app string, now time.Time) error {
 	return enc.Encode(Bundle{Format: Format, Version: Version, App: app, ExportedAt: now.UTC(), Data: d})
 }
 
-// WriteFile writes a bundle atomically.
+// Perm is a new bundle file's mode: private, since a bundle holds a whole
+// project.
+const Perm = 0o600
+
+// WriteFile writes a bundle by the rule of atomicfile.Write.
 func WriteFile(path string, d model.ProjectData, app string, now time.Time) error {
-	return atomicfile.Write(path, 0o600, func(w io.Writer) error {
+	return atomicfile.Write(path, Perm, func(w io.Writer) error {
 		return Write(w, d, app, now)
 	})
 }
@@ -80,7 +84,9 @@ func (p *present) UnmarshalJSON(b []byte) error {
 
 // Read reads a bundle. name is the file name used in messages. Text is
 // sanitised as it enters, the project's ID cleared (the store gives it a
-// new one); records and history keep their IDs, which cross-reference.
+// new one). Records and history keep the bundle's numbers, which
+// cross-reference: they are not trusted, and store.RestoreProject numbers
+// them afresh.
 func Read(r io.Reader, name string) (Bundle, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
 	if err != nil {

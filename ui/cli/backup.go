@@ -18,7 +18,10 @@ func init() {
 
 Copies the database from one read transaction, so the copy is consistent
 even while this mopdeck writes. The copy is written to a temporary file and
-renamed at the end, then checked like mopdeck check does. Without -o it goes
+renamed at the end, then checked like mopdeck check does. A new copy is
+private (0600); a file replaced keeps its mode; a symbolic link is followed
+and the file it leads to replaced; a pipe or a device is written straight
+through, unchecked. The database itself is refused, by any name. Without -o it goes
 beside the database, named after it and the time
 (mopdeck-20250303-090000.db). Open a backup with mopdeck --db FILE.
 
@@ -54,12 +57,19 @@ func runBackup(e *Env) error {
 	if path == "" {
 		path = store.BackupPath(s.Path(), time.Now())
 	}
-	n, err := s.BackupTo(path)
+	t, n, err := s.Backup(path)
 	s.Close()
 	if err != nil {
 		return UserError{err}
 	}
-	if err := checkBackup(s.Path(), path); err != nil {
+	if t.Stream {
+		// What went down a pipe or to a device cannot be read back: say
+		// so rather than check (a FIFO would wait) or remove the node;
+		// on stderr, since the stream may be stdout.
+		fmt.Fprintf(e.Stderr, "backed up %s to %s (%s), not checked: a pipe or a device cannot be read back; check the copy where it lands with mopdeck --db FILE check\n", s.Path(), path, size(n))
+		return nil
+	}
+	if err := checkBackup(s.Path(), t.Path); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.Stdout, "backed up %s to %s (%s), checked: no problems\n", s.Path(), path, size(n))

@@ -9,6 +9,7 @@ import (
 
 	"mopdeck/model"
 	"mopdeck/store"
+	"mopdeck/store/atomicfile"
 	"mopdeck/store/bundle"
 	"mopdeck/store/changesio"
 )
@@ -23,8 +24,7 @@ func init() {
 
 export changes writes the project's change requests, oldest first. The
 format comes from --format, else from the -o file's extension, else CSV.
-Without -o it goes to stdout. A file is written whole or not at all (a
-temporary file renamed at the end). CSV is UTF-8, comma separated, with
+Without -o it goes to stdout. CSV is UTF-8, comma separated, with
 English headers that import changes reads back; cells that a spreadsheet
 would run as formulas (starting with = + - @) get a leading apostrophe,
 which import removes again. XLSX cells hold at most 32,767 characters
@@ -37,6 +37,13 @@ spells values out ("decision": "now") for scripts.
 export project writes the whole project — phases, change requests, people,
 RACI, docs, checklists and history — as one versioned JSON bundle, for an
 offline session; bring it back with mopdeck import project.
+
+-o FILE, for both: a file is written whole or not at all (a temporary file
+renamed at the end) and keeps its mode when it is replaced; a new export
+gets your umask, a new bundle is private (0600). A symbolic link is
+followed and the file it leads to replaced. A pipe or a device (-o
+/dev/stdout, a FIFO) is written straight through. The database itself is
+refused, by any name.
 
 Examples:
   mopdeck export changes --format xlsx -o recette.xlsx
@@ -93,9 +100,8 @@ func runExportChanges(e *Env, args []string) error {
 			return err
 		}
 		x := changesio.Export{Project: p.Name, Phases: phases}
-		err = e.toStdoutOrFile(*out,
-			func(w io.Writer) error { return changesio.Write(w, format, crs, x) },
-			func(path string) error { return changesio.WriteFile(path, format, crs, x) })
+		err = e.toStdoutOrFile(*out, exportPerm,
+			func(w io.Writer) error { return changesio.Write(w, format, crs, x) })
 		if err == nil && *out != "" {
 			fmt.Fprintf(e.Stderr, "exported %s of %q to %s\n", howMany(len(crs), "change request"), p.Name, *out)
 		}
@@ -103,10 +109,13 @@ func runExportChanges(e *Env, args []string) error {
 	})
 }
 
+// exportPerm is a new export file's mode, less the umask; bundles and
+// backups are private instead.
+const exportPerm = 0o644
+
 // toStdoutOrFile writes through a buffer to stdout when out is empty, else
-// with writeFile (atomically, by the codecs); a file that cannot be
-// written is the user's to fix (a path, a permission, a full disk).
-func (e *Env) toStdoutOrFile(out string, write func(io.Writer) error, writeFile func(path string) error) error {
+// to the file out by the rule every output file follows (writeOutput).
+func (e *Env) toStdoutOrFile(out string, perm os.FileMode, write func(io.Writer) error) error {
 	if out == "" {
 		w := bufio.NewWriterSize(e.Stdout, 256<<10)
 		if err := write(w); err != nil {
@@ -114,10 +123,26 @@ func (e *Env) toStdoutOrFile(out string, write func(io.Writer) error, writeFile 
 		}
 		return w.Flush()
 	}
-	if err := writeFile(out); err != nil {
-		return UserError{err}
+	_, err := e.writeOutput(out, perm, write)
+	return err
+}
+
+// writeOutput writes an output file of the database --db names, as
+// atomicfile.WriteFile with store.OutputOptions, the rule a backup follows
+// too: never over the database, by any name; through to a pipe or a
+// device; a link's target replaced, the link kept; a file replaced whole
+// and keeping its mode; a new one perm less the umask. A file that cannot
+// be written is the user's to fix (a path, a permission, a full disk).
+func (e *Env) writeOutput(out string, perm os.FileMode, write func(io.Writer) error) (atomicfile.Target, error) {
+	db, err := e.dbPath()
+	if err != nil {
+		return atomicfile.Target{}, err
 	}
-	return nil
+	t, err := atomicfile.WriteFile(out, store.OutputOptions(db, perm), write)
+	if err != nil {
+		return t, UserError{err}
+	}
+	return t, nil
 }
 
 // pickFormat: --format, else the output's extension, else CSV. A format
@@ -162,9 +187,8 @@ func runExportProject(e *Env, args []string) error {
 		return err
 	}
 	now := time.Now()
-	err = e.toStdoutOrFile(*out,
-		func(w io.Writer) error { return bundle.Write(w, d, e.Version, now) },
-		func(path string) error { return bundle.WriteFile(path, d, e.Version, now) })
+	err = e.toStdoutOrFile(*out, bundle.Perm,
+		func(w io.Writer) error { return bundle.Write(w, d, e.Version, now) })
 	if err == nil && *out != "" {
 		fmt.Fprintf(e.Stderr, "exported project %q to %s: %s, %s, %s\n", d.Project.Name, *out,
 			howMany(len(d.Phases), "phase"), howMany(len(d.Changes), "change request"), howMany(len(d.History), "history entry"))
