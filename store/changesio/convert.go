@@ -14,11 +14,18 @@ type Options struct {
 	Phases []model.Phase
 	// Now is the creation time of rows without one.
 	Now time.Time
+	// Encoding is the text encoding of a CSV or JSON file; EncodingAuto
+	// decides it from the whole file.
+	Encoding Encoding
+	// MaxRows is the most change requests the file may hold, and sets
+	// every other bound of the read; 0 means DefaultMaxRows.
+	MaxRows int
 }
 
 // converter turns rows of cells into change requests.
 type converter struct {
 	res    *Result
+	opt    Options
 	phases map[string]uint64 // folded name → ID
 	names  []string
 	now    time.Time
@@ -27,7 +34,7 @@ type converter struct {
 }
 
 func newConverter(res *Result, opt Options) *converter {
-	c := &converter{res: res, phases: map[string]uint64{}, now: opt.Now.UTC()}
+	c := &converter{res: res, opt: opt, phases: map[string]uint64{}, now: opt.Now.UTC()}
 	if opt.Now.IsZero() {
 		c.now = time.Now().UTC()
 	}
@@ -140,29 +147,50 @@ func blank(cells []string) bool {
 	return true
 }
 
-// tableRows converts a table (CSV or sheet): the first non-blank row is the
+// table converts a table (CSV or sheet): the first non-blank row is the
 // header. next returns the next row and its line, or ok=false at the end.
+// Past the row cap it stops reading; blank rows count apart, up to as many
+// again, so that a file of empty lines ends too.
 func (c *converter) table(next func() (cells []string, line int, ok bool)) {
 	var h header
+	var names []string // the header as written, for cells of any column
 	found := false
+	rows, blanks, max := 0, 0, c.opt.maxRows()
 	buf := make([]cell, 0, 16)
 	for {
 		cells, line, more := next()
 		if !more {
 			break
 		}
+		if fits, goOn := c.cellsFit(cells, names, line); !goOn {
+			return
+		} else if !fits {
+			continue
+		}
 		if blank(cells) {
+			if blanks++; blanks > max {
+				c.res.refuse("the file holds more than %s blank rows: delete the empty rows and import it again", thousands(max))
+				return
+			}
 			continue
 		}
 		if !found {
 			found = true
 			h = mapHeader(cells, c.res.File, line)
+			names = make([]string, len(cells))
+			for i, v := range cells {
+				names[i] = strings.TrimSpace(v)
+			}
 			c.res.Ignored = h.ignored
 			if len(h.problems) > 0 {
 				c.res.Problems = append(c.res.Problems, h.problems...)
 				return // rows cannot be read without their columns
 			}
 			continue
+		}
+		if rows++; rows > max {
+			c.res.refuse("%s", c.opt.tooManyRows("the file holds"))
+			return
 		}
 		buf = buf[:0]
 		for i, v := range cells {
@@ -184,6 +212,27 @@ func (c *converter) table(next func() (cells []string, line int, ok bool)) {
 		c.res.Problems = append(c.res.Problems, Problem{File: c.res.File, Column: "title",
 			Message: "the file is empty: it needs a header row with a Title (or Titre) column, then one row per request"})
 	}
+}
+
+// cellsFit checks every cell of a row, in any column, against maxCell. A
+// row that does not fit is reported and skipped; goOn is false when
+// reading should stop.
+func (c *converter) cellsFit(cells, names []string, line int) (fits, goOn bool) {
+	fits = true
+	for i, v := range cells {
+		if len(v) <= maxCell {
+			continue
+		}
+		fits = false
+		col := fmt.Sprintf("column %d", i+1)
+		if i < len(names) && names[i] != "" {
+			col = names[i]
+		}
+		if !c.res.add(Problem{File: c.res.File, Line: line, Column: col, Message: cellTooBig(len(v))}) {
+			return false, false
+		}
+	}
+	return fits, true
 }
 
 // hasTitle: a short row may stop before the title column.

@@ -7,43 +7,37 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
-// sniffSize is how much of a file is looked at to tell its encoding, its
-// separator and whether it is text at all.
+// sniffSize is how much of a file is looked at to tell its separator and
+// whether it is text at all.
 const sniffSize = 8 << 10
-
-// maxLine is the longest line the CSV reader accepts. A text file of
-// change requests never comes near it; a binary file renamed .csv does.
-const maxLine = 1 << 20
 
 // ReadCSV reads change requests from CSV text. It takes what spreadsheets
 // write: a UTF-8 byte order mark, UTF-16 ("Unicode text"), Windows-1252
 // (older French Excel), comma, semicolon or tab separators (found from the
 // header), CRLF line ends, quoted cells over several lines, blank rows.
-// Binary content is refused from its first bytes, without reading on.
-// name is the file name used in problems.
+// Binary content is refused from its first bytes, without reading on; the
+// encoding is decided from the whole file as it streams past (see
+// decoder). name is the file name used in problems.
 func ReadCSV(r io.Reader, name string, opt Options) *Result {
 	res := &Result{File: name, Format: CSV}
-	raw := bufio.NewReaderSize(r, 64<<10)
+	limit := opt.maxText()
+	raw := bufio.NewReaderSize(&capped{r: r, left: limit, why: opt.tooBig("the file is", limit)}, 64<<10)
 	head, err := raw.Peek(sniffSize)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		res.refuse("cannot read the file: %v", err)
 		return res
 	}
-	text, isUTF8, why := decodeText(raw, head)
+	text, dec, why := decodeText(raw, head, opt.Encoding)
 	if why != "" {
 		res.refuse("%s", why)
 		return res
 	}
-	// The encoding was told from the first bytes only: a UTF-8 guess must
-	// hold to the end, or an accent far down would silently become "�".
-	br := bufio.NewReaderSize(&guard{r: text, checkUTF8: isUTF8}, 64<<10)
+	br := bufio.NewReaderSize(&guard{r: text}, 64<<10)
 	first, _ := br.Peek(sniffSize)
 	cr := csv.NewReader(br)
 	cr.Comma = separator(first)
@@ -58,8 +52,11 @@ func ReadCSV(r io.Reader, name string, opt Options) *Result {
 		}
 		if err != nil {
 			var g *guardError
+			var enc *encodingError
 			var pe *csv.ParseError
 			switch {
+			case errors.As(err, &enc):
+				res.add(enc.problem(name))
 			case errors.As(err, &g):
 				res.refuse("%s", g.why)
 			case errors.As(err, &pe):
@@ -75,34 +72,48 @@ func ReadCSV(r io.Reader, name string, opt Options) *Result {
 		}
 		return rec, line, true
 	})
+	if dec != nil && len(res.Problems) == 0 {
+		res.note(dec.note())
+	}
 	return res
 }
 
-// decodeText picks the text encoding from the first bytes and returns a
-// UTF-8 reader, whether that is the file's own bytes (not decoded, so
-// still to be checked), or why the file is not text.
-func decodeText(r *bufio.Reader, head []byte) (io.Reader, bool, string) {
+// decodeText picks the text encoding from a byte order mark, or else
+// returns a reader that decides it from the whole file (dec, which tells
+// afterwards how it read the file); why says why the file is not text.
+func decodeText(r *bufio.Reader, head []byte, enc Encoding) (text io.Reader, dec *decoder, why string) {
+	utf16 := func(e unicode.Endianness) (io.Reader, *decoder, string) {
+		if enc != EncodingAuto {
+			return nil, nil, "the file starts with a UTF-16 byte order mark (\"Unicode text\"), so it is not " + enc.String() + ": import it without saying its encoding"
+		}
+		return transform.NewReader(r, unicode.UTF16(e, unicode.ExpectBOM).NewDecoder()), nil, ""
+	}
+	bom := false
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return nil, false, "this is a zip file, such as an XLSX workbook, not CSV text: give it the .xlsx extension, or save the sheet as CSV"
+		return nil, nil, "this is a zip file, such as an XLSX workbook, not CSV text: give it the .xlsx extension, or save the sheet as CSV"
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, false, "this is an old Excel (.xls) or password-protected workbook, not CSV text: save it as .xlsx or CSV"
+		return nil, nil, "this is an old Excel (.xls) or password-protected workbook, not CSV text: save it as .xlsx or CSV"
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
-		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()), false, ""
+		return utf16(unicode.LittleEndian)
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()), false, ""
-	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
-		r.Discard(3)
-		head = head[3:]
+		return utf16(unicode.BigEndian)
+	case bytes.HasPrefix(head, utf8BOM):
+		if enc == EncodingWindows1252 {
+			return nil, nil, markedNot1252
+		}
+		r.Discard(len(utf8BOM))
+		head = head[len(utf8BOM):]
+		bom = true
 	}
 	if why := binary(head); why != "" {
-		return nil, false, why
+		return nil, nil, why
 	}
-	if !utf8.Valid(trimPartialRune(head)) {
-		// Not UTF-8 but text: what Excel in French wrote before UTF-8.
-		return transform.NewReader(r, charmap.Windows1252.NewDecoder()), false, ""
+	dr := newDecodingReader(r, enc)
+	if bom {
+		dr.d.markedUTF8()
 	}
-	return r, true, ""
+	return dr, dr.d, ""
 }
 
 // binary tells why head is not text: a NUL byte, or too many control
@@ -121,19 +132,6 @@ func binary(head []byte) string {
 		return fmt.Sprintf("this is not CSV text (%d control bytes in its first %d): export the sheet as CSV or XLSX and import that", controls, len(head))
 	}
 	return ""
-}
-
-// trimPartialRune drops a rune cut in half at the end of a sample.
-func trimPartialRune(b []byte) []byte {
-	for i := 1; i <= utf8.UTFMax && i <= len(b); i++ {
-		if utf8.RuneStart(b[len(b)-i]) {
-			if !utf8.FullRune(b[len(b)-i:]) {
-				return b[:len(b)-i]
-			}
-			break
-		}
-	}
-	return b
 }
 
 // separator finds the header row's separator: the most frequent of comma,
@@ -166,17 +164,16 @@ done:
 	return ','
 }
 
-// guard stops reading at the first NUL byte or at a line longer than
-// maxLine: signs of a binary file past the first bytes that were checked.
-// With checkUTF8 it also stops at the first byte that is not UTF-8.
+// guard stops reading at the first NUL byte or at a row longer than
+// maxRow: signs of a binary file past the first bytes that were checked,
+// or of a quote that never closes. A row ends at a line end outside
+// quotes.
 type guard struct {
-	r         io.Reader
-	offset    int64
-	run       int   // bytes since the last newline
-	err       error // sticky: bufio forgets an error once returned
-	checkUTF8 bool
-	line      int    // newlines before the bytes being read
-	carry     []byte // the start of a rune cut by the previous read
+	r      io.Reader
+	offset int64
+	run    int // bytes of the current row
+	quoted bool
+	err    error // sticky: bufio forgets an error once returned
 }
 
 type guardError struct{ why string }
@@ -193,50 +190,42 @@ func (g *guard) Read(p []byte) (int, error) {
 		g.err = &guardError{fmt.Sprintf("this is not CSV text (a binary byte at offset %d): export the sheet as CSV or XLSX and import that", g.offset+int64(i))}
 		return 0, g.err
 	}
-	if last := bytes.LastIndexByte(chunk, '\n'); last >= 0 {
-		g.run = n - last - 1
-	} else {
-		g.run += n
-	}
-	if g.run > maxLine {
-		g.err = &guardError{fmt.Sprintf("a line runs over %d MiB near offset %d: this is not a CSV file of change requests", maxLine>>20, g.offset+int64(n))}
-		return 0, g.err
-	}
-	if g.checkUTF8 {
-		if why := g.validate(chunk, err != nil); why != "" {
-			g.err = &guardError{why}
-			return 0, g.err
+	for _, c := range chunk {
+		switch {
+		case c == '"':
+			g.quoted = !g.quoted
+		case c == '\n' && !g.quoted:
+			g.run = 0
+			continue
 		}
+		g.run++
+	}
+	if g.run > maxRow {
+		g.err = &guardError{fmt.Sprintf("a row runs over %d MiB near offset %d: this is not a CSV file of change requests, or a quote is never closed", maxRow>>20, g.offset+int64(n))}
+		return 0, g.err
 	}
 	g.offset += int64(n)
 	return n, err
 }
 
-// validate checks that chunk, after what the last read left cut, is
-// UTF-8; final tells that no bytes follow, so a cut rune is an error.
-func (g *guard) validate(chunk []byte, final bool) string {
-	data := chunk
-	if len(g.carry) > 0 {
-		data = append(g.carry, chunk...)
-		g.carry = nil
+// capped stops reading past left bytes with why.
+type capped struct {
+	r    io.Reader
+	left int64
+	why  string
+}
+
+func (c *capped) Read(p []byte) (int, error) {
+	if c.left < 0 {
+		return 0, &guardError{c.why}
 	}
-	if utf8.Valid(data) {
-		g.line += bytes.Count(data, []byte{'\n'})
-		return ""
+	if int64(len(p)) > c.left+1 {
+		p = p[:c.left+1]
 	}
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			if !final && !utf8.FullRune(data[i:]) {
-				g.carry = bytes.Clone(data[i:])
-				g.line += bytes.Count(data[:i], []byte{'\n'})
-				return ""
-			}
-			line := g.line + 1 + bytes.Count(data[:i], []byte{'\n'})
-			return fmt.Sprintf("line %d is not UTF-8 text (byte 0x%02X), though the file starts as UTF-8: save the sheet as \"CSV UTF-8\" and import that", line, data[i])
-		}
-		i += size
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	if c.left < 0 {
+		return 0, &guardError{c.why}
 	}
-	g.line += bytes.Count(data, []byte{'\n'})
-	return ""
+	return n, err
 }

@@ -34,8 +34,18 @@ func Import(s *store.Store, pid uint64, path, by string, now time.Time) (*Result
 }
 
 // Summary says in one line what an import added: "imported 12 change
-// requests from tests.csv (CR-31 to CR-42)".
+// requests from tests.csv (CR-31 to CR-42)", then the notes.
 func (r *Result) Summary() string {
+	s := r.Headline()
+	for _, n := range r.Notes {
+		s += "; " + n
+	}
+	return s
+}
+
+// Headline is the summary without the notes, for a caller that shows
+// them apart.
+func (r *Result) Headline() string {
 	n := len(r.Changes)
 	switch n {
 	case 0:

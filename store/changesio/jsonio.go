@@ -3,6 +3,7 @@ package changesio
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -63,22 +64,35 @@ func WriteJSON(w io.Writer, crs []model.ChangeRequest, x Export) error {
 }
 
 // ReadJSON reads change requests from the JSON export document, or from a
-// bare array of objects keyed like the CSV headers.
+// bare array of objects keyed like the CSV headers. Records are converted
+// as they are decoded, and decoding stops at the row cap, so memory holds
+// the file and the requests, never every record besides.
 func ReadJSON(data []byte, name string, opt Options) *Result {
 	res := &Result{File: name, Format: JSON}
+	data, note, err := decodeAll(data, opt.Encoding)
+	if err != nil {
+		var enc *encodingError
+		if errors.As(err, &enc) {
+			res.add(enc.problem(name))
+		} else {
+			res.refuse("%v", err)
+		}
+		return res
+	}
 	lineAt := lineCounter(data)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	fail := func(err error) *Result {
+		if errors.Is(err, errStop) {
+			return res
+		}
 		res.Problems = append(res.Problems, Problem{File: name, Line: lineAt(dec.InputOffset()),
 			Message: fmt.Sprintf("the JSON does not read (%v): it should be a mopdeck export or an array of objects", err)})
 		return res
 	}
-	type record struct {
-		line   int
-		fields map[string]any
-	}
-	var recs []record
+	conv := newConverter(res, opt)
+	unknown := map[string]bool{}
+	records, max := 0, opt.maxRows()
 	readArray := func() error {
 		if t, err := dec.Token(); err != nil {
 			return err
@@ -87,11 +101,17 @@ func ReadJSON(data []byte, name string, opt Options) *Result {
 		}
 		for dec.More() {
 			line := lineAt(skipSpace(data, dec.InputOffset()))
+			if records++; records > max {
+				res.refuse("%s", opt.tooManyRows("the file holds"))
+				return errStop
+			}
 			var m map[string]any
 			if err := dec.Decode(&m); err != nil {
 				return err
 			}
-			recs = append(recs, record{line, m})
+			if !conv.record(m, line, unknown) {
+				return errStop
+			}
 		}
 		_, err := dec.Token()
 		return err
@@ -131,58 +151,73 @@ func ReadJSON(data []byte, name string, opt Options) *Result {
 				}
 			}
 		}
+		// The document's kind decides, wherever its key stands: what its
+		// records said is moot when it is not a list of requests.
+		refuse := func(format string, args ...any) *Result {
+			res.Changes, res.Lines, res.Problems, unknown = nil, nil, nil, nil
+			res.refuse(format, args...)
+			return res
+		}
 		switch {
 		case format == "mopdeck-project":
-			res.refuse("this is a whole-project bundle, not a list of change requests: use mopdeck import project %s", name)
-			return res
+			return refuse("this is a whole-project bundle, not a list of change requests: use mopdeck import project %s", name)
 		case format != "" && format != jsonFormat:
-			res.refuse("this JSON is a %q document, not mopdeck change requests", clip(format))
-			return res
+			return refuse("this JSON is a %q document, not mopdeck change requests", clip(format))
 		case version > jsonVersion:
-			res.refuse("this export was written by a newer mopdeck (version %d > %d): upgrade mopdeck to import it", version, jsonVersion)
-			return res
+			return refuse("this export was written by a newer mopdeck (version %d > %d): upgrade mopdeck to import it", version, jsonVersion)
 		}
 	default:
 		res.refuse("this is not JSON (it should start with [ or {): check the file, or give a CSV file the .csv extension")
 		return res
 	}
-
-	conv := newConverter(res, opt)
-	unknown := map[string]bool{}
-	cells := make([]cell, 0, 16)
-	for _, r := range recs {
-		cells = cells[:0]
-		title := false
-		for k, v := range r.fields {
-			f := headerNames[fold(k)]
-			switch f {
-			case fieldNone:
-				unknown[k] = true
-				continue
-			case fieldRef, fieldDerived:
-				continue
-			case fieldTitle:
-				title = true
-			}
-			cells = append(cells, cell{column{f: f, name: k}, jsonText(v)})
-		}
-		if !title {
-			if !res.add(Problem{File: name, Line: r.line, Column: "title", Message: "this record has no title: every request needs one"}) {
-				break
-			}
-			continue
-		}
-		// Map order is random: sort so problems come in column order.
-		slices.SortFunc(cells, func(a, b cell) int { return int(a.col.f) - int(b.col.f) })
-		if !conv.row(cells, r.line) {
-			break
-		}
-	}
 	for k := range unknown {
 		res.Ignored = append(res.Ignored, k)
 	}
 	slices.Sort(res.Ignored)
+	if len(res.Problems) == 0 {
+		res.note(note)
+	}
 	return res
+}
+
+// errStop ends decoding once the problems say enough.
+var errStop = errors.New("stop")
+
+// record converts one JSON record at line; it returns false when reading
+// should stop.
+func (c *converter) record(fields map[string]any, line int, unknown map[string]bool) bool {
+	cells := make([]cell, 0, len(fields))
+	title := false
+	fits := true
+	for k, v := range fields {
+		if s, ok := v.(string); ok && len(s) > maxCell {
+			fits = false
+			if !c.res.add(Problem{File: c.res.File, Line: line, Column: k, Message: cellTooBig(len(s))}) {
+				return false
+			}
+			continue
+		}
+		f := headerNames[fold(k)]
+		switch f {
+		case fieldNone:
+			unknown[k] = true
+			continue
+		case fieldRef, fieldDerived:
+			continue
+		case fieldTitle:
+			title = true
+		}
+		cells = append(cells, cell{column{f: f, name: k}, jsonText(v)})
+	}
+	if !fits {
+		return true
+	}
+	if !title {
+		return c.res.add(Problem{File: c.res.File, Line: line, Column: "title", Message: "this record has no title: every request needs one"})
+	}
+	// Map order is random: sort so problems come in column order.
+	slices.SortFunc(cells, func(a, b cell) int { return int(a.col.f) - int(b.col.f) })
+	return c.row(cells, line)
 }
 
 // jsonText turns a JSON value into the text a cell would hold.

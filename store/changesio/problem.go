@@ -51,6 +51,9 @@ type Result struct {
 	Ignored []string
 	// Sheet is the worksheet read, for an XLSX file.
 	Sheet string
+	// Notes say how the file was read where that is worth checking, such
+	// as an encoding decided for the user.
+	Notes []string
 }
 
 // Err is nil when the file can be imported, else one line that says why
@@ -79,6 +82,13 @@ func (r *Result) add(p Problem) bool {
 		return false
 	}
 	return true
+}
+
+// note records a note; an empty one is none.
+func (r *Result) note(s string) {
+	if s != "" {
+		r.Notes = append(r.Notes, s)
+	}
 }
 
 // refuse records a problem with the whole file.

@@ -45,6 +45,11 @@ func ReadFile(path string, opt Options) (*Result, error) {
 		}
 		return ReadJSON(data, name, opt), nil
 	}
+	if limit := opt.maxText(); fi.Mode().IsRegular() && fi.Size() > limit {
+		res := &Result{File: name, Format: CSV}
+		res.refuse("%s", opt.tooBig("the file is", limit))
+		return res, nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open %s: %w; check the path and its permissions", path, unwrapPath(err))

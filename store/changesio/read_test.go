@@ -300,9 +300,9 @@ func TestBinaryAfterATextHeadStops(t *testing.T) {
 	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Message, "binary byte at offset") {
 		t.Errorf("problems %q", problems(res))
 	}
-	long := "title\n" + strings.Repeat("x", maxLine+10)
+	long := "title\n" + strings.Repeat("x", maxRow+10)
 	res = readString(t, "long.csv", long)
-	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Message, "a line runs over 1 MiB") {
+	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Message, "a row runs over 16 MiB") {
 		t.Errorf("problems %q", problems(res))
 	}
 }

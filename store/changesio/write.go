@@ -104,10 +104,16 @@ func WriteCSV(w io.Writer, crs []model.ChangeRequest, x Export) error {
 }
 
 // WriteXLSX writes one sheet, "Change requests", with the streaming
-// writer: rows go to a temporary file, not to memory. Text cells are
+// writer: rows go to a temporary file (in a folder removed on the way
+// out, see scratchDir), not to memory. Text cells are
 // stored as text, never as formulas, so they need no escape.
 func WriteXLSX(w io.Writer, crs []model.ChangeRequest, x Export) error {
-	f := excelize.NewFile()
+	tmp, done, err := scratchDir()
+	if err != nil {
+		return err
+	}
+	defer done()
+	f := excelize.NewFile(excelize.Options{TmpDir: tmp})
 	defer f.Close()
 	const sheet = "Change requests"
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {

@@ -11,22 +11,34 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// unzipLimit bounds what an XLSX may expand to, so that a zip bomb is
-// refused rather than filling the disk or the memory.
-const unzipLimit = 1 << 30
-
 // ReadXLSX reads change requests from a workbook: the first sheet whose
 // first non-blank row names a title column (a cover sheet before the data
 // is skipped), else the first sheet, which is then reported. Dates may be
 // real spreadsheet dates. Cells are read as raw values, so numbers do not
-// depend on the locale that wrote them.
+// depend on the locale that wrote them. The workbook is measured before
+// it is opened (checkWorkbook), and reading stops at the row cap; the
+// temporary files excelize writes go to a folder removed on the way out.
 func ReadXLSX(path, name string, opt Options) *Result {
 	res := &Result{File: name, Format: XLSX}
 	if why := sniffXLSX(path); why != "" {
 		res.refuse("%s", why)
 		return res
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: unzipLimit})
+	if why := checkWorkbook(path, opt); why != "" {
+		res.refuse("%s", why)
+		return res
+	}
+	tmp, done, err := scratchDir()
+	if err != nil {
+		res.refuse("cannot make a temporary folder to read the workbook (%v): check the free space of %s", err, os.TempDir())
+		return res
+	}
+	defer done()
+	f, err := excelize.OpenFile(path, excelize.Options{
+		UnzipSizeLimit:    opt.maxUnzip(),
+		UnzipXMLSizeLimit: xmlInMemory,
+		TmpDir:            tmp,
+	})
 	if err != nil {
 		res.refuse("this workbook does not open (%v): open it in a spreadsheet and save it again as .xlsx", err)
 		return res
@@ -82,7 +94,7 @@ func hasTitleHeader(f *excelize.File, sheet string) bool {
 	}
 	defer rows.Close()
 	for n := 0; rows.Next() && n < 50; n++ {
-		cells, err := rows.Columns()
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return false
 		}

@@ -22,6 +22,7 @@ func init() {
 		Summary: "import change requests (CSV, XLSX, JSON) or a project bundle",
 		Usage: `Usage:
   mopdeck [--db PATH] import changes FILE [--project NAME] [--dry-run]
+                       [--encoding utf-8|windows-1252] [--max-rows N]
   mopdeck [--db PATH] import project BUNDLE.json [--replace | --as NEW-NAME]
 
 import changes adds the change requests of a .csv, .xlsx or .json file to a
@@ -36,17 +37,26 @@ maintenant/plus tard/rejeté; statuses such as new, triaged, in progress
 (nouveau, trié, en cours). Empty cells mean not rated, undecided, new.
 CSV may be comma or semicolon separated (French Excel), with or without a
 byte order mark. Columns mopdeck does not know are listed and ignored.
+The encoding is decided from the whole file: UTF-8, or Windows-1252 (older
+Excel in French) when no line is UTF-8, which is then noted; a file that
+mixes both is refused at its first line that is not UTF-8.
 All or nothing: if any row is wrong the whole file is refused, every problem
 is listed as file:line: column: message, and nothing is written.
+A file may hold up to 200,000 requests, cells up to 1 MiB; sizes follow
+from the number of rows (about 1 KiB a row for CSV, 2 KiB for XLSX).
   --project NAME   the project to add to
   --dry-run        check the file and print what would be imported; write nothing
+  --encoding ENC   read CSV or JSON as utf-8 or windows-1252, not deciding it
+  --max-rows N     take up to N requests (default 200,000), and files to match
 
 import project reads a bundle written by mopdeck export project: the whole
 project with its history. A project of the same name is never overwritten
 silently:
   --replace        replace the project of that name (in one step)
   --as NEW-NAME    import it under another name, beside the existing one
-A bundle written by a newer mopdeck is refused.
+A bundle written by a newer mopdeck is refused. Numbers are given afresh,
+in the same order, so no bundle can run a counter to its end; a bundle
+mopdeck wrote keeps its numbers (CR-12 stays CR-12).
 
 Examples:
   mopdeck import changes --dry-run recette.csv
@@ -75,12 +85,21 @@ func runImportChanges(e *Env, args []string) error {
 	flags := newFlags("import changes")
 	project := flags.String("project", "", "")
 	dry := flags.Bool("dry-run", false, "")
+	encoding := flags.String("encoding", "", "")
+	maxRows := flags.Int("max-rows", changesio.DefaultMaxRows, "")
 	files, err := parseInterspersed(flags, args)
 	if err != nil {
 		return Userf("%v (see mopdeck import --help)", err)
 	}
 	if len(files) != 1 {
 		return Userf("give one file: mopdeck import changes FILE.csv|FILE.xlsx|FILE.json [--project NAME] [--dry-run]")
+	}
+	enc, err := changesio.ParseEncoding(*encoding)
+	if err != nil {
+		return Userf("--encoding: %v", err)
+	}
+	if *maxRows < 1 {
+		return Userf("--max-rows needs a number of rows above 0, such as --max-rows 500000")
 	}
 	if *project != "" {
 		e.Project = *project
@@ -96,9 +115,17 @@ func runImportChanges(e *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		res, err := changesio.ReadFile(files[0], changesio.Options{Phases: phases, Now: time.Now()})
+		// A signal while reading removes the reader's temporary files
+		// before the process ends; the write that follows is bbolt's to
+		// make safe.
+		stop := cleanupOnSignal(e.Stderr, files[0])
+		res, err := changesio.ReadFile(files[0], changesio.Options{Phases: phases, Now: time.Now(), Encoding: enc, MaxRows: *maxRows})
+		stop()
 		if err != nil {
 			return UserError{err}
+		}
+		for _, n := range res.Notes {
+			fmt.Fprintf(e.Stderr, "%s: %s\n", model.SanitizeLine(res.File), n)
 		}
 		if len(res.Ignored) > 0 {
 			names := make([]string, len(res.Ignored))
@@ -129,7 +156,7 @@ func runImportChanges(e *Env, args []string) error {
 			return err
 		}
 		res.Changes = saved
-		fmt.Fprintf(e.Stdout, "%s into %q\n", res.Summary(), p.Name)
+		fmt.Fprintf(e.Stdout, "%s into %q\n", res.Headline(), p.Name)
 		return nil
 	})
 }
