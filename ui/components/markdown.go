@@ -1,32 +1,47 @@
 package components
 
 import (
+	"context"
+	"fmt"
 	"hash/fnv"
-	"strings"
+	"runtime"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/glamour/ansi"
 	"github.com/charmbracelet/glamour/styles"
 	"github.com/charmbracelet/lipgloss"
-	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"mopdeck/model"
 )
 
 // Markdown renders markdown with Glamour for every pane that shows it (docs,
-// phase goals, change-request descriptions). Building a renderer is cheap
-// but rendering is not, so callers run Render inside a tea.Cmd; Markdown
-// keeps one renderer per (width, style, colour profile), each behind its own
-// lock since a Glamour renderer is not meant to be shared by goroutines, and
-// caches what it rendered so that Cached can answer inside Update.
+// phase goals, change-request descriptions). Rendering is slow, so callers
+// run Render inside a tea.Cmd; Markdown shares renderers per (width, style,
+// colour profile) and caches what it rendered so that Cached can answer
+// inside Update.
+//
+// Every render is bounded. Texts whose shape makes Glamour blow up
+// (markdownShape) are shown plain without trying. The others get a slot —
+// never more running than there are cores — and a time and output budget,
+// past which the caller gets plain text. Glamour cannot be stopped, so a
+// render past its budget runs on in its goroutine holding its slot, and
+// its result is dropped: the slots are what keeps such renders from
+// piling up. A caller that stops waiting cancels its context; a render not
+// yet started then never starts.
 type Markdown struct {
 	mu        sync.Mutex
-	renderers map[rendererKey]*lockedRenderer
+	renderers map[rendererKey][]*glamour.TermRenderer // idle ones
 	cache     map[outputKey]string
 	order     []outputKey // oldest first, for eviction
 	cached    int         // bytes held by cache
+
+	slots  chan struct{} // one per render running, abandoned ones included
+	budget time.Duration
+	// render runs Glamour; tests replace it to hold and count renders.
+	render func(k rendererKey, src string) (string, error)
 }
 
 // MarkdownPlainFrom is the source size from which Render skips Glamour and
@@ -34,8 +49,21 @@ type Markdown struct {
 // megabyte and a steady window matters more than headings in a dump.
 const MarkdownPlainFrom = 512 << 10
 
-// markdownCacheBytes bounds the rendered output kept by one Markdown.
-const markdownCacheBytes = 64 << 20
+// MarkdownBudget is the time a render may take, waiting for a slot
+// included, before plain text is shown instead: six times what the
+// largest document rendered in full takes.
+const MarkdownBudget = 3 * time.Second
+
+const (
+	// markdownCacheBytes bounds the rendered output kept by one Markdown.
+	markdownCacheBytes = 64 << 20
+	// markdownOutputBytes bounds Glamour's output, padding included: a
+	// real document of MarkdownPlainFrom bytes renders to a few megabytes,
+	// and cleaning more would itself take a second.
+	markdownOutputBytes = 32 << 20
+	// markdownWidths bounds the widths (and styles) that keep renderers.
+	markdownWidths = 64
+)
 
 type rendererKey struct {
 	width   int
@@ -49,14 +77,16 @@ type outputKey struct {
 	n   int
 }
 
-type lockedRenderer struct {
-	mu sync.Mutex
-	r  *glamour.TermRenderer
-}
-
-// NewMarkdown returns an empty renderer pool.
+// NewMarkdown returns an empty renderer pool with one slot per core.
 func NewMarkdown() *Markdown {
-	return &Markdown{renderers: map[rendererKey]*lockedRenderer{}, cache: map[outputKey]string{}}
+	m := &Markdown{
+		renderers: map[rendererKey][]*glamour.TermRenderer{},
+		cache:     map[outputKey]string{},
+		slots:     make(chan struct{}, runtime.GOMAXPROCS(0)),
+		budget:    MarkdownBudget,
+	}
+	m.render = m.glamour
+	return m
 }
 
 // Render renders src wrapped to width with the named Glamour style
@@ -66,27 +96,108 @@ func NewMarkdown() *Markdown {
 // entities, show as inert placeholders; HTML tags are dropped, their text
 // kept; the output keeps only Glamour's own colour sequences (none at all
 // without colour). Trailing padding is trimmed so widths can be measured.
-// Sources of MarkdownPlainFrom bytes or more come back wrapped, unformatted.
+// Sources of MarkdownPlainFrom bytes or more come back wrapped,
+// unformatted; so do sources too costly to render and renders past the
+// budget, under a line that says why ("shown as plain text: nested 300
+// deep").
 func (m *Markdown) Render(src string, width int, style string) (string, error) {
+	return m.RenderContext(context.Background(), src, width, style)
+}
+
+// RenderContext is Render for a caller that may stop waiting: once ctx is
+// done it returns ctx's error, at once, whether the render was waiting for
+// a slot (it then never starts) or running (its result is then dropped).
+func (m *Markdown) RenderContext(ctx context.Context, src string, width int, style string) (string, error) {
 	k := m.key(src, width, style)
 	if out, ok := m.lookup(k); ok {
 		return out, nil
 	}
-	var out string
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
 	if len(src) >= MarkdownPlainFrom {
-		out = plainWrap(src, k.width)
-	} else {
-		lr, err := m.renderer(k.rendererKey)
-		if err != nil {
-			return "", err
+		out := plainWrap(src, k.width)
+		m.store(k, out)
+		return out, nil
+	}
+	clean := neutraliseEntities(model.Sanitize(src))
+	if why := markdownShape(clean, k.width); why != "" {
+		out := plainNote(src, k, why)
+		m.store(k, out)
+		return out, nil
+	}
+	return m.budgeted(ctx, k, src, clean)
+}
+
+// budgeted runs the render in a slot and waits for it within the budget.
+func (m *Markdown) budgeted(ctx context.Context, k outputKey, src, clean string) (string, error) {
+	timer := time.NewTimer(m.budget)
+	defer timer.Stop()
+	select {
+	case m.slots <- struct{}{}:
+	case <-ctx.Done():
+		return "", ctx.Err()
+	case <-timer.C:
+		// Renders of other texts hold every slot: not this text's fault,
+		// so this answer is not cached.
+		return plainNote(src, k, "the renderer is busy"), nil
+	}
+	if err := ctx.Err(); err != nil {
+		<-m.slots
+		return "", err
+	}
+	started := time.Now()
+	done := make(chan rendered, 1) // the render never blocks on a caller gone
+	go func() {
+		defer func() { <-m.slots }()
+		done <- m.run(k.rendererKey, clean)
+	}()
+	select {
+	case r := <-done:
+		return m.finish(k, src, r)
+	case <-ctx.Done():
+		return "", ctx.Err()
+	case <-timer.C:
+		if time.Since(started) < m.budget/2 {
+			// Most of the budget went waiting for a slot.
+			return plainNote(src, k, "the renderer is busy"), nil
 		}
-		lr.mu.Lock()
-		raw, err := lr.r.Render(neutraliseEntities(model.Sanitize(src)))
-		lr.mu.Unlock()
-		if err != nil {
-			return "", err
+		out := plainNote(src, k, fmt.Sprintf("rendering took over %v", m.budget))
+		m.store(k, out) // the next try would take as long
+		return out, nil
+	}
+}
+
+type rendered struct {
+	out    string
+	err    error
+	failed any // what Glamour panicked with
+}
+
+// run calls Glamour on text from a user. Glamour reads that text, so a
+// panic in it is a fault of the text's shape: the text is then shown
+// plain, and the program goes on.
+func (m *Markdown) run(k rendererKey, src string) (r rendered) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = rendered{failed: p}
 		}
-		out = CleanRendered(raw, k.profile != termenv.Ascii)
+	}()
+	out, err := m.render(k, src)
+	return rendered{out: out, err: err}
+}
+
+func (m *Markdown) finish(k outputKey, src string, r rendered) (string, error) {
+	var out string
+	switch {
+	case r.failed != nil:
+		out = plainNote(src, k, "the renderer failed on this text")
+	case r.err != nil:
+		return "", r.err
+	case len(r.out) > markdownOutputBytes:
+		out = plainNote(src, k, fmt.Sprintf("rendering grew past %d MB", markdownOutputBytes>>20))
+	default:
+		out = CleanRendered(r.out, k.profile != termenv.Ascii)
 	}
 	m.store(k, out)
 	return out, nil
@@ -132,23 +243,43 @@ func (m *Markdown) store(k outputKey, out string) {
 	m.cached += len(out)
 }
 
-func (m *Markdown) renderer(k rendererKey) (*lockedRenderer, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if lr, ok := m.renderers[k]; ok {
-		return lr, nil
+// glamour renders with an idle renderer for k, or a new one: a Glamour
+// renderer is not meant to be shared by goroutines, and building one costs
+// about 40 µs against milliseconds for a render. At most one renderer per
+// slot is in use for a key, so the idle ones stay as few.
+func (m *Markdown) glamour(k rendererKey, src string) (string, error) {
+	r, err := m.takeRenderer(k)
+	if err != nil {
+		return "", err
 	}
-	r, err := glamour.NewTermRenderer(
+	out, err := r.Render(src)
+	m.putRenderer(k, r) // not reached after a panic: that renderer is dropped
+	return out, err
+}
+
+func (m *Markdown) takeRenderer(k rendererKey) (*glamour.TermRenderer, error) {
+	m.mu.Lock()
+	if idle := m.renderers[k]; len(idle) > 0 {
+		r := idle[len(idle)-1]
+		m.renderers[k] = idle[:len(idle)-1]
+		m.mu.Unlock()
+		return r, nil
+	}
+	m.mu.Unlock()
+	return glamour.NewTermRenderer(
 		glamour.WithStyles(glamourStyle(k.style)),
 		glamour.WithWordWrap(k.width),
 		glamour.WithColorProfile(k.profile),
 	)
-	if err != nil {
-		return nil, err
+}
+
+func (m *Markdown) putRenderer(k rendererKey, r *glamour.TermRenderer) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.renderers[k]; !ok && len(m.renderers) >= markdownWidths {
+		clear(m.renderers) // a window dragged through many widths
 	}
-	lr := &lockedRenderer{r: r}
-	m.renderers[k] = lr
-	return lr, nil
+	m.renderers[k] = append(m.renderers[k], r)
 }
 
 // glamourStyle is the named standard style with the document's own text
@@ -165,196 +296,4 @@ func glamourStyle(name string) ansi.StyleConfig {
 	cfg.Document.Color = nil
 	cfg.Document.BackgroundColor = nil
 	return cfg
-}
-
-// plainWrap is the unformatted rendering of a very large source.
-func plainWrap(src string, width int) string {
-	s := strings.ReplaceAll(model.Sanitize(src), "\t", "    ")
-	return strings.TrimRight(xansi.Wrap(s, width, ""), "\n")
-}
-
-// neutraliseEntities replaces numeric character references that stand for
-// control characters ("&#27;", "&#x1b", "&#x202e;") by the placeholder
-// Sanitize would give the character: Glamour decodes entities, so a doc
-// could otherwise smuggle an escape sequence past the sanitiser. Go's
-// decoder accepts a missing semicolon; so does this.
-func neutraliseEntities(s string) string {
-	i := strings.Index(s, "&#")
-	if i < 0 {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i >= 0 {
-		b.WriteString(s[:i])
-		s = s[i:]
-		r, n := parseCharRef(s)
-		if n > 0 && isControl(r) {
-			b.WriteString(model.Sanitize(string(rune(r))))
-			s = s[n:]
-		} else {
-			b.WriteString("&#")
-			s = s[2:]
-		}
-		i = strings.Index(s, "&#")
-	}
-	b.WriteString(s)
-	return b.String()
-}
-
-// parseCharRef reads "&#123;" or "&#x7b;" (semicolon optional) at the start
-// of s and returns the code point and the bytes used, n 0 if none.
-func parseCharRef(s string) (r int, n int) {
-	i, base := 2, 10
-	if i < len(s) && (s[i] == 'x' || s[i] == 'X') {
-		i, base = 3, 16
-	}
-	start := i
-	for ; i < len(s); i++ {
-		d := digitValue(s[i], base)
-		if d < 0 {
-			break
-		}
-		if r <= 0x10ffff {
-			r = r*base + d
-		}
-	}
-	if i == start {
-		return 0, 0
-	}
-	if i < len(s) && s[i] == ';' {
-		i++
-	}
-	return r, i
-}
-
-func digitValue(c byte, base int) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case base == 16 && c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case base == 16 && c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
-}
-
-// isControl tells whether Sanitize would replace or drop the code point.
-func isControl(r int) bool {
-	if r == '\n' || r == '\t' || r > 0x10ffff {
-		return false
-	}
-	s := string(rune(r))
-	return model.Sanitize(s) != s
-}
-
-// CleanRendered makes rendered output safe to draw. Escape sequences other
-// than SGR (colours and emphasis) are removed, SGR too when colour is false,
-// so output drawn without colour holds no ESC at all; control characters
-// left in the text become Sanitize's placeholders and tabs become spaces.
-// Padding at line ends (spaces and the colour sequences around them) is
-// trimmed, with a reset kept on lines that used colour.
-func CleanRendered(s string, colour bool) string {
-	lines := strings.Split(strings.Trim(s, "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = cleanLine(l, colour)
-	}
-	return strings.Trim(strings.Join(lines, "\n"), "\n")
-}
-
-const sgrReset = "\x1b[0m"
-
-func cleanLine(l string, colour bool) string {
-	var b strings.Builder
-	b.Grow(len(l))
-	text := func(t string) {
-		if t == "" {
-			return
-		}
-		t = model.Sanitize(t)
-		if strings.IndexByte(t, '\t') >= 0 {
-			t = strings.ReplaceAll(t, "\t", "    ")
-		}
-		b.WriteString(t)
-	}
-	styled := false
-	for {
-		i := strings.IndexByte(l, 0x1b)
-		if i < 0 {
-			text(l)
-			break
-		}
-		text(l[:i])
-		l = l[i:]
-		n, sgr := escapeLen(l)
-		if sgr && colour {
-			b.WriteString(l[:n])
-			styled = true
-		}
-		l = l[n:]
-	}
-	out := trimPadding(b.String())
-	if styled && strings.IndexByte(out, 0x1b) >= 0 && !strings.HasSuffix(out, sgrReset) {
-		out += sgrReset
-	}
-	return out
-}
-
-// escapeLen measures the escape sequence at the start of s (which begins
-// with ESC) and tells whether it is an SGR. A broken sequence counts as its
-// ESC alone (the rest is then shown as text); string sequences (OSC, DCS,
-// APC, PM, SOS) run to their terminator or the end of the line.
-func escapeLen(s string) (n int, sgr bool) {
-	if len(s) < 2 {
-		return len(s), false
-	}
-	switch s[1] {
-	case '[':
-		i := 2
-		for i < len(s) && s[i] >= 0x30 && s[i] <= 0x3f {
-			i++
-		}
-		params := s[2:i]
-		inter := i
-		for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
-			i++
-		}
-		if i >= len(s) || s[i] < 0x40 || s[i] > 0x7e {
-			return 1, false
-		}
-		return i + 1, s[i] == 'm' && inter == i && strings.Trim(params, "0123456789;:") == ""
-	case ']', 'P', 'X', '^', '_':
-		for i := 2; i < len(s); i++ {
-			switch {
-			case s[i] == 0x07:
-				return i + 1, false
-			case s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\':
-				return i + 2, false
-			}
-		}
-		return len(s), false
-	}
-	if s[1] >= 0x20 && s[1] <= 0x7e {
-		return 2, false
-	}
-	return 1, false
-}
-
-// trimPadding drops trailing spaces and the SGR sequences among them.
-func trimPadding(s string) string {
-	for {
-		t := strings.TrimRight(s, " ")
-		if !strings.HasSuffix(t, "m") {
-			return t
-		}
-		i := strings.LastIndexByte(t, 0x1b)
-		if i < 0 {
-			return t
-		}
-		if n, sgr := escapeLen(t[i:]); !sgr || i+n != len(t) {
-			return t
-		}
-		s = t[:i]
-	}
 }

@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -42,15 +43,40 @@ type renderedMsg struct {
 	skipped bool
 }
 
-// renderCmd renders body off the Update path. want holds the key the pane
-// shows now: flipping through docs then costs one rendering, not one per
-// doc passed.
+// wanted is the rendering the pane shows now, with a context that is
+// cancelled when the pane moves on.
+type wanted struct {
+	key    renderKey
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+// wantKey makes k the wanted rendering; the renders of the one before are
+// abandoned, before they start if they still wait for a slot.
+func (p *Pane) wantKey(k renderKey) {
+	if w, ok := p.want.Load().(*wanted); ok {
+		if w.key == k {
+			return
+		}
+		w.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	p.want.Store(&wanted{key: k, ctx: ctx, cancel: cancel})
+}
+
+// renderCmd renders body off the Update path. want holds the rendering
+// the pane shows now: flipping through docs then costs one rendering, not
+// one per doc passed.
 func renderCmd(md *components.Markdown, want *atomic.Value, k renderKey, body string) tea.Cmd {
 	return func() tea.Msg {
-		if w, _ := want.Load().(renderKey); w != k {
+		w, _ := want.Load().(*wanted)
+		if w == nil || w.key != k {
 			return renderedMsg{key: k, skipped: true}
 		}
-		out, err := md.Render(body, k.width, k.style)
+		out, err := md.RenderContext(w.ctx, body, k.width, k.style)
+		if w.ctx.Err() != nil && err != nil {
+			return renderedMsg{key: k, skipped: true}
+		}
 		if err != nil {
 			return renderedMsg{key: k, err: err}
 		}
@@ -111,6 +137,7 @@ func (p *Pane) showSelected() tea.Cmd {
 	e, ok := p.selected()
 	if !ok || p.viewW <= 0 || (e.report && p.report.text == "") {
 		p.showing, p.shown, p.failed = renderKey{}, renderKey{}, ""
+		p.wantKey(renderKey{})
 		p.waiting = ok && e.report
 		p.pager.setLines(nil)
 		return nil
@@ -120,7 +147,7 @@ func (p *Pane) showSelected() tea.Cmd {
 		return nil
 	}
 	p.showing, p.failed = k, ""
-	p.want.Store(k)
+	p.wantKey(k)
 	sameDoc := p.shown != (renderKey{}) && p.shown.id == k.id
 	if r, ok := p.cache.get(k); ok {
 		p.display(r, sameDoc)
