@@ -1,6 +1,9 @@
 package themes
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
 
 // Styles are built once from a palette and passed down to every pane.
 type Styles struct {
@@ -8,6 +11,11 @@ type Styles struct {
 	// Dark tells whether the terminal background is dark; decided once at
 	// start-up, before the program runs.
 	Dark bool
+	// Marks tells whether states (the selected row, the active tab, the
+	// cell under the cursor) are drawn with glyphs as well as styles:
+	// true in the mono theme and wherever the terminal shows no colour.
+	// Panes ask RowMark, Tab, Focus and Hit rather than test it.
+	Marks bool
 
 	App          lipgloss.Style
 	TabActive    lipgloss.Style
@@ -30,11 +38,21 @@ type Styles struct {
 	Quadrants    [5]lipgloss.Style // indexed by model.Quadrant
 	ProgressDone lipgloss.Style
 	ProgressTodo lipgloss.Style
+
+	// tabMarked is TabActive without its padding: the brackets take
+	// those cells.
+	tabMarked lipgloss.Style
 }
 
-// NewStyles builds every style of the app from a palette.
+// NewStyles builds every style of the app from a palette, for the colour
+// profile lipgloss draws with (decided once, from the output and the
+// environment).
 func NewStyles(p Palette, dark bool) *Styles {
-	s := &Styles{Palette: p, Dark: dark}
+	return newStyles(p, dark, lipgloss.ColorProfile())
+}
+
+func newStyles(p Palette, dark bool, profile termenv.Profile) *Styles {
+	s := &Styles{Palette: p, Dark: dark, Marks: marksWanted(p, profile)}
 	base := lipgloss.NewStyle()
 	s.App = base
 	s.Text = base.Foreground(p.PrimaryText)
@@ -71,6 +89,7 @@ func NewStyles(p Palette, dark bool) *Styles {
 		s.StatusKey = base.Bold(true)
 		s.ProgressTodo = base.Faint(true)
 	}
+	s.tabMarked = s.TabActive.UnsetPadding()
 	return s
 }
 

@@ -4,6 +4,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -16,9 +18,6 @@ import (
 	"mopdeck/ui/projects"
 	"mopdeck/ui/raci"
 )
-
-// raciPane is the RACI tab's index; the global @ opens its "me" picker.
-const raciPane = 2
 
 // Minimum window the layout is designed for; below it a note is shown.
 const (
@@ -34,19 +33,24 @@ type Model struct {
 	projects  []model.Project
 	// loading is set while a full load of the open project is on its
 	// way; events that arrive meanwhile wait in pending.
-	loading   bool
-	pending   []model.Event
-	panes     []common.Pane
-	switcher  *projects.Switcher
-	active    int
-	keys      globalKeys
-	help      help.Model
-	showHelp  bool
-	helpTop   int // first line of the full help shown
-	width     int
-	height    int
-	status    string
-	statusErr bool
+	loading  bool
+	pending  []model.Event
+	panes    []common.Pane
+	switcher *projects.Switcher
+	// me is the "who am I" picker, drawn over the pane on screen.
+	me       *mePicker
+	active   int
+	keys     globalKeys
+	help     help.Model
+	showHelp bool
+	helpTop  int // first line of the full help shown
+	// lastClick and lastClickAt tell a double click from two clicks.
+	lastClick   tea.MouseMsg
+	lastClickAt time.Time
+	width       int
+	height      int
+	status      string
+	statusErr   bool
 }
 
 // New builds the root model for one project of the store.
@@ -56,11 +60,13 @@ func New(ctx *common.Context, projectID uint64) *Model {
 	h.Styles.FullKey = ctx.Styles.StatusKey
 	h.Styles.ShortDesc = ctx.Styles.Faint
 	h.Styles.FullDesc = ctx.Styles.Faint
+	me := &mePicker{st: ctx.Styles}
 	return &Model{
 		ctx:       ctx,
 		projectID: projectID,
-		panes:     []common.Pane{phases.New(ctx), changes.New(ctx), raci.New(ctx), docs.New(ctx)},
+		panes:     withMe(me, phases.New(ctx), changes.New(ctx), raci.New(ctx), docs.New(ctx)),
 		switcher:  projects.New(ctx),
+		me:        me,
 		keys:      newGlobalKeys(),
 		help:      h,
 	}
@@ -108,6 +114,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.saved(msg)
 	case tea.KeyMsg:
 		return m, m.handleKey(msg)
+	case tea.MouseMsg:
+		return m, m.handleMouse(msg)
 	}
 	return m, m.broadcast(msg)
 }
@@ -192,7 +200,9 @@ func (m *Model) routeKey(msg tea.KeyMsg) tea.Cmd {
 		m.switcher.Open(m.ctx.Actor(m.data))
 		return common.LoadProjects(m.ctx.Store)
 	case key.Matches(msg, m.keys.Me):
-		return tea.Batch(m.focus(raciPane), m.panes[raciPane].Update(msg))
+		// Over the pane on screen, which stays: esc or a choice closes
+		// the picker back onto it.
+		return m.openMe()
 	case key.Matches(msg, m.keys.Next):
 		return m.focus((m.active + 1) % len(m.panes))
 	case key.Matches(msg, m.keys.Prev):

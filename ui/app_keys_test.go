@@ -24,8 +24,8 @@ func TestATerminalWithNoSizeGetsEightyByTwentyFour(t *testing.T) {
 func TestAtPicksMeFromAnyPane(t *testing.T) {
 	m := started(t, 120, 40, func(d *model.ProjectData) { d.Project.MeID = 0 })
 	press(t, m, "4", "@")
-	if m.Active() != 2 {
-		t.Fatalf("@ left pane %d focused, want the RACI pane", m.Active())
+	if m.Active() != 3 {
+		t.Fatalf("@ left pane %d focused, want the Docs pane it was pressed on", m.Active())
 	}
 	if !strings.Contains(strings.ToLower(m.View()), "who are you") {
 		t.Fatalf("@ opened no people picker:\n%s", m.View())

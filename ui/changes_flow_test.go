@@ -16,6 +16,7 @@ import (
 	"mopdeck/themes"
 	"mopdeck/ui"
 	"mopdeck/ui/common"
+	"mopdeck/ui/uitest"
 )
 
 // Flows through the Change requests pane, run by the real Bubble Tea
@@ -230,7 +231,7 @@ func TestFilterTheTableByQuadrant(t *testing.T) {
 	final := quit(t, tm)
 	var rows []string
 	for _, l := range strings.Split(ansi.Strip(final.View()), "\n") {
-		if strings.HasPrefix(l, "CR-") {
+		if l = uitest.Unmarked(l); strings.HasPrefix(l, "CR-") {
 			rows = append(rows, l)
 		}
 	}
@@ -270,7 +271,7 @@ func TestTriageDecisionsSurviveReopening(t *testing.T) {
 		"CR-14": {"money pit", "2", "high", "later", "deferred"},
 	}
 	for _, l := range strings.Split(v, "\n") {
-		f := strings.Fields(l)
+		f := strings.Fields(uitest.Unmarked(l))
 		if len(f) == 0 {
 			continue
 		}

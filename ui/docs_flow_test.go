@@ -171,7 +171,7 @@ func TestDocsHostileDocIsDrawnInert(t *testing.T) {
 
 func TestDocsPromptHoldsGlobalKeys(t *testing.T) {
 	m := started(t, 120, 40, nil)
-	press(t, m, "4", "n", "q", "2", "?")
+	press(t, m, "4", "a", "q", "2", "?")
 	if m.Active() != 3 {
 		t.Fatalf("typing in the title prompt switched pane to %d", m.Active())
 	}

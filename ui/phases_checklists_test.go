@@ -132,16 +132,16 @@ func TestCheckingWithoutMeIsRefused(t *testing.T) {
 func TestAttachABuiltInChecklist(t *testing.T) {
 	m, s := phStarted(t, 120, 40, nil)
 	press(t, m, "c", "a")
-	clWantInView(t, m, "attach which checklist", "Built-in checklists",
-		"1  marketo-audit   Marketo instance mini-audit", "2  data-cleanup", "3  year-in-review")
+	clWantInView(t, m, "Attach which built-in checklist?",
+		"1  Marketo instance mini-audit", "2  Data clean-up", "3  Year in review")
 
-	// A choice that names nothing is refused and asked again.
+	// Typing narrows; a word that matches nothing chooses nothing.
 	phType(t, m, "nope")
 	press(t, m, "enter")
-	if msg, isErr := m.Status(); !isErr || !strings.Contains(msg, `no built-in checklist "nope"`) {
-		t.Fatalf("status = %q (error %v)", msg, isErr)
+	clWantInView(t, m, "filter: nope", "nothing matches")
+	if lists := clLists(t, s, m); len(lists) != 1 {
+		t.Fatalf("%d checklists stored, want 1", len(lists))
 	}
-	clWantInView(t, m, "attach which checklist (1–3 or key): nope", "Built-in checklists")
 	phClear(t, m)
 	phType(t, m, "data-cleanup")
 	press(t, m, "enter")
@@ -162,14 +162,12 @@ func TestAttachABuiltInChecklist(t *testing.T) {
 	}
 	// The new checklist is selected, below the first.
 	clWantInView(t, m, "2 checklists · 5/24 items checked", " 0/12", "▸ [ ] Database backed up before any change")
-	if v := phView(m); strings.Contains(v, "Built-in checklists") {
+	if v := phView(m); strings.Contains(v, "Attach which") {
 		t.Fatalf("the choices stay on screen after attaching:\n%s", v)
 	}
 
-	// By number; esc attaches nothing.
-	press(t, m, "a", "esc", "a")
-	phType(t, m, "1")
-	press(t, m, "enter")
+	// A digit picks its checklist at once; esc attaches nothing.
+	press(t, m, "a", "esc", "a", "1")
 	if lists := clLists(t, s, m); len(lists) != 3 || lists[2].Name != "Marketo instance mini-audit" {
 		t.Fatalf("checklists after attaching #1 = %d", len(lists))
 	}
@@ -247,7 +245,7 @@ func TestChecklistsScrollAndFit(t *testing.T) {
 	clWantInView(t, m, "▸ [")
 	assertFits(t, m.View(), 80, 24)
 	press(t, m, "a")
-	clWantInView(t, m, "Built-in checklists")
+	clWantInView(t, m, "Attach which built-in checklist?")
 	assertFits(t, m.View(), 80, 24)
 	press(t, m, "esc")
 	for _, sz := range [][2]int{{200, 60}, {80, 24}, {30, 8}, {1, 1}} {

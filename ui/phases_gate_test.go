@@ -281,7 +281,7 @@ func TestHelpListsEveryPhaseKeyAt80x24(t *testing.T) {
 	press(t, m, "?")
 	v := phView(m)
 	for _, want := range []string{"sign off gate", "begin phase", "override start (lead)", "ready for sign-off",
-		"done / not done", "timeline", "move up", "undo phase change", "projects", "G/end"} {
+		"go to deliverables", "timeline", "move up", "undo phase change", "projects", "G/end"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("help lacks %q:\n%s", want, v)
 		}

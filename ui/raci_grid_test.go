@@ -79,7 +79,7 @@ func TestSecondAccountableShowsWarning(t *testing.T) {
 // picker: they are text there, neither quit nor switch tabs.
 func TestPromptHoldsTheKeyboard(t *testing.T) {
 	m := started(t, 120, 40, nil)
-	press(t, m, "3", "+", "q", "2")
+	press(t, m, "3", "P", "a", "q", "2")
 	if m.Active() != 2 {
 		t.Fatalf("typing 2 in the prompt switched to pane %d", m.Active())
 	}

@@ -27,7 +27,8 @@ func TestChooseMeAndSeeMyRole(t *testing.T) {
 		}
 		tm.Send(key("enter"))
 	}
-	tm.Send(key("+"))
+	tm.Send(key("P"))
+	tm.Send(key("a"))
 	typeIn("Zoë Quinn")
 	typeIn("agency")
 	typeIn("")

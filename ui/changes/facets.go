@@ -6,33 +6,82 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mopdeck/model"
-	"mopdeck/themes"
+	"mopdeck/ui/components"
 )
 
-// facetPicker chooses facet values in two steps: a facet, then its values
-// (space toggles). The table filters as values are toggled.
+// facetPicker chooses facet values in two steps, both in the pane's
+// picker: a facet, then its values (space or enter ticks one). The table
+// filters as values are ticked; esc goes back a step.
 type facetPicker struct {
-	facets choice
-	values choice
 	facet  model.CRFacet
-	inside bool // showing one facet's values
-	count  int  // requests that pass the filter now
+	inside bool     // showing one facet's values
+	values []string // the values listed, in the picker's order
 }
 
 func (p *Pane) openFacets() {
-	p.facets = facetPicker{}
-	p.facets.refresh(p)
 	p.mode = modeFacets
+	p.facets = facetPicker{}
+	p.openFacetList(0)
 }
 
-// refresh rebuilds both lists, keeping the cursors.
+// openFacetList lists the facets with what each filters on now.
+func (p *Pane) openFacetList(selected int) {
+	p.facets.inside = false
+	p.picker.Open(p.facetListTitle(), p.facetItems(), selected, func(i int) tea.Cmd {
+		p.openFacetValues(model.CRFacets[i])
+		return nil
+	})
+}
+
+func (p *Pane) openFacetValues(f model.CRFacet) {
+	p.facets.facet, p.facets.inside = f, true
+	items, values := p.facetValues(f)
+	p.facets.values = values
+	p.picker.Open(p.facetValuesTitle(), items, 0, func(i int) tea.Cmd {
+		if i < len(p.facets.values) {
+			p.toggleFacet(p.facets.facet, p.facets.values[i])
+		}
+		return nil
+	}, components.Toggles())
+}
+
+// toggleFacet ticks or unticks a value and filters the table at once.
+func (p *Pane) toggleFacet(f model.CRFacet, v string) {
+	keep := p.selectedID()
+	p.q.facets.Toggle(f, v)
+	p.q.refilter()
+	p.refreshTable(keep)
+	p.facets.refresh(p)
+}
+
+// refresh shows the counts and ticks as the filter and the requests now
+// have them, keeping the picker's filter and cursor.
 func (f *facetPicker) refresh(p *Pane) {
-	fpos, vpos := f.facets.cursor.Pos, f.values.cursor.Pos
-	items := make([]choiceItem, len(model.CRFacets))
+	if f.inside {
+		items, values := p.facetValues(f.facet)
+		f.values = values
+		p.picker.SetItems(items)
+		p.picker.SetTitle(p.facetValuesTitle())
+		return
+	}
+	p.picker.SetItems(p.facetItems())
+	p.picker.SetTitle(p.facetListTitle())
+}
+
+func (p *Pane) facetListTitle() string {
+	return fmt.Sprintf("Filter by facet · %d of %d requests match · enter opens · esc closes", len(p.q.shown), len(p.q.entries))
+}
+
+func (p *Pane) facetValuesTitle() string {
+	return fmt.Sprintf("%s · %d of %d requests match · space ticks · esc back", p.facets.facet, len(p.q.shown), len(p.q.entries))
+}
+
+// facetItems lists the facets, each with the values it filters on.
+func (p *Pane) facetItems() []components.PickItem {
+	items := make([]components.PickItem, len(model.CRFacets))
 	for i, fc := range model.CRFacets {
 		hint := "any"
 		if chosen := p.q.facets.Chosen(fc); len(chosen) > 0 {
@@ -42,23 +91,15 @@ func (f *facetPicker) refresh(p *Pane) {
 			}
 			hint = strings.Join(names, ", ")
 		}
-		items[i] = choiceItem{label: fc.String(), hint: hint}
+		items[i] = components.PickItem{Label: fc.String(), Hint: hint}
 	}
-	f.count = len(p.q.shown)
-	f.facets = newChoice(fmt.Sprintf("Filter by facet · %d of %d requests match · enter opens · esc closes", f.count, len(p.q.entries)), items, false)
-	f.facets.cursor.Pos = fpos
-	f.facets.cursor.Clamp()
-	if f.inside {
-		f.values = newChoice(fmt.Sprintf("%s · %d of %d requests match · space toggles · esc back", f.facet, f.count, len(p.q.entries)), p.facetValues(f.facet), true)
-		f.values.cursor.Pos = vpos
-		f.values.cursor.Clamp()
-	}
+	return items
 }
 
 // facetValues lists a facet's values, each with how many requests have
 // it: every known value of closed lists (statuses, quadrants…), and the
 // values present in the project for open ones (phases, assignees).
-func (p *Pane) facetValues(f model.CRFacet) []choiceItem {
+func (p *Pane) facetValues(f model.CRFacet) ([]components.PickItem, []string) {
 	counts := map[string]int{}
 	for _, e := range p.q.entries {
 		counts[model.FacetValue(e.cr, f)]++
@@ -98,57 +139,28 @@ func (p *Pane) facetValues(f model.CRFacet) []choiceItem {
 			return strings.Compare(strings.ToLower(a), strings.ToLower(b))
 		})
 	}
-	items := make([]choiceItem, 0, len(values))
+	items := make([]components.PickItem, 0, len(values))
 	for _, v := range values {
 		label := p.facetLabel(f, v)
 		if f == model.FacetArea && v == "" {
 			label = "no area"
 		}
-		items = append(items, choiceItem{label: label, value: v, hint: strconv.Itoa(counts[v]), mark: p.q.facets.Has(f, v), dim: counts[v] == 0})
+		items = append(items, components.PickItem{Label: label, Hint: strconv.Itoa(counts[v]),
+			Mark: true, Marked: p.q.facets.Has(f, v), Dim: counts[v] == 0})
 	}
-	return items
+	return items, values
 }
 
+// facetKey hands a key to the picker: esc from a facet's values goes
+// back to the facets, on the one left; esc from the facets to the table.
 func (p *Pane) facetKey(msg tea.KeyMsg) tea.Cmd {
-	f := &p.facets
-	k := p.keys
-	if !f.inside {
-		switch {
-		case key.Matches(msg, k.back):
-			p.mode = modeTable
-		case key.Matches(msg, k.choose, k.right):
-			if it, ok := f.facets.selected(); ok {
-				f.facet = model.CRFacets[slices.IndexFunc(model.CRFacets, func(c model.CRFacet) bool { return c.String() == it.label })]
-				f.inside = true
-				f.values = choice{}
-				f.refresh(p)
-			}
-		default:
-			f.facets.move(k, msg)
-		}
-		return nil
-	}
+	cmd := p.picker.Update(msg)
 	switch {
-	case key.Matches(msg, k.back, k.left):
-		f.inside = false
-		f.refresh(p)
-	case key.Matches(msg, k.toggle):
-		if it, ok := f.values.selected(); ok {
-			keep := p.selectedID()
-			p.q.facets.Toggle(f.facet, it.value)
-			p.q.refilter()
-			p.refreshTable(keep)
-			f.refresh(p)
-		}
+	case p.picker.Active():
+	case p.facets.inside:
+		p.openFacetList(slices.Index(model.CRFacets, p.facets.facet))
 	default:
-		f.values.move(k, msg)
+		p.mode = modeTable
 	}
-	return nil
-}
-
-func (f *facetPicker) view(st *themes.Styles, w, h int) string {
-	if f.inside {
-		return f.values.view(st, w, h)
-	}
-	return f.facets.view(st, w, h)
+	return cmd
 }

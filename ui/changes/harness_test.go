@@ -97,7 +97,7 @@ func (h *harness) stored(id uint64) model.ChangeRequest {
 func (h *harness) tableIDs() []string {
 	var ids []string
 	for _, l := range strings.Split(h.view(), "\n") {
-		if strings.HasPrefix(l, "CR-") {
+		if l = uitest.Unmarked(l); strings.HasPrefix(l, "CR-") {
 			ids = append(ids, strings.Fields(l)[0])
 		}
 	}

@@ -7,14 +7,19 @@ import (
 )
 
 // keyMap holds every key of the pane, grouped by the mode that reads it.
+// The table speaks the app's vocabulary (a add, e edit, d delete, u undo,
+// / filter); triage's letters rate the request, and its e edits the
+// estimate.
 type keyMap struct {
 	nav components.NavKeys
 	// table
 	filter, facets, clear, sort, add, edit, del, undo, triage, matrix, advance, status, importFile key.Binding
 	// triage
 	impact, cxLow, cxMedium, cxHigh, estimate, now, later, reject, next, prev, back key.Binding
-	// pickers and the matrix
-	up, down, left, right, choose, toggle key.Binding
+	// the matrix
+	up, down, left, right, choose, closeMatrix key.Binding
+	// the form (huh reads them; these say what they do)
+	formNext, formPrev, formChoose, formComplete, formCancel key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -41,7 +46,7 @@ func newKeyMap() keyMap {
 		cxLow:    b([]string{"l"}, "l", "low complexity"),
 		cxMedium: b([]string{"m"}, "m", "medium complexity"),
 		cxHigh:   b([]string{"h"}, "h", "high complexity"),
-		estimate: b([]string{"e"}, "e", "estimate (hours)"),
+		estimate: b([]string{"e"}, "e", "edit the estimate (hours)"),
 		now:      b([]string{"n"}, "n", "decide now"),
 		later:    b([]string{"L"}, "L", "decide later"),
 		reject:   b([]string{"x"}, "x", "reject"),
@@ -49,12 +54,18 @@ func newKeyMap() keyMap {
 		prev:     b([]string{"left", "pgup"}, "←", "previous"),
 		back:     b([]string{"esc", "q"}, "esc", "back to the table"),
 
-		up:     b([]string{"up", "k"}, "↑/k", "up"),
-		down:   b([]string{"down", "j"}, "↓/j", "down"),
-		left:   b([]string{"left", "h"}, "←/h", "left"),
-		right:  b([]string{"right", "l"}, "→/l", "right"),
-		choose: b([]string{"enter"}, "enter", "choose"),
-		toggle: b([]string{" ", "enter", "x"}, "space", "toggle"),
+		up:          b([]string{"up", "k"}, "↑/k", "quadrant above"),
+		down:        b([]string{"down", "j"}, "↓/j", "quadrant below"),
+		left:        b([]string{"left", "h"}, "←/h", "quadrant left"),
+		right:       b([]string{"right", "l"}, "→/l", "quadrant right"),
+		choose:      b([]string{"enter"}, "enter", "show its requests in the table"),
+		closeMatrix: b([]string{"esc", "q", "m"}, "esc/m", "back to the table"),
+
+		formNext:     b([]string{"tab", "enter"}, "tab/enter", "next field (enter on the last saves)"),
+		formPrev:     b([]string{"shift+tab"}, "shift+tab", "previous field"),
+		formChoose:   b([]string{"left", "right"}, "←/→", "choose an option"),
+		formComplete: b([]string{"ctrl+e"}, "ctrl+e", "take the suggested name"),
+		formCancel:   b([]string{"esc"}, "esc", "cancel"),
 	}
 }
 
@@ -82,6 +93,10 @@ func (k keyMap) triageFull() [][]key.Binding {
 	}
 }
 
-func (k keyMap) pickerShort() []key.Binding {
-	return []key.Binding{k.up, k.down, k.choose, k.back}
+func (k keyMap) matrixKeys() []key.Binding {
+	return []key.Binding{k.up, k.down, k.left, k.right, k.choose, k.closeMatrix}
+}
+
+func (k keyMap) formKeys() []key.Binding {
+	return []key.Binding{k.formNext, k.formPrev, k.formChoose, k.formComplete, k.formCancel}
 }

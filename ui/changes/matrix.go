@@ -44,7 +44,7 @@ func (p *Pane) matrixKey(msg tea.KeyMsg) tea.Cmd {
 	m := &p.matrix
 	k := p.keys
 	switch {
-	case key.Matches(msg, k.back, k.matrix):
+	case key.Matches(msg, k.closeMatrix):
 		p.mode = modeTable
 	case key.Matches(msg, k.left, k.right):
 		m.selected ^= 1

@@ -41,9 +41,10 @@ type Pane struct {
 	triage  triage
 	matrix  matrix
 	facets  facetPicker
-	status  statusPicker
-	width   int
-	height  int
+	// picker is the status picker or the facet picker, whichever is open.
+	picker components.Picker
+	width  int
+	height int
 }
 
 // New returns the pane.
@@ -78,8 +79,10 @@ func (p *Pane) Capturing() bool {
 	return p.mode != modeTable || p.prompt.Active() || p.confirm.Active()
 }
 
-// Typing: the form and the prompts take text.
-func (p *Pane) Typing() bool { return p.mode == modeForm || p.prompt.Active() }
+// Typing: the form, the prompts and the pickers' filter take text.
+func (p *Pane) Typing() bool {
+	return p.mode == modeForm || p.prompt.Active() || p.picker.Active()
+}
 
 func (p *Pane) SetSize(w, h int) {
 	p.width, p.height = w, h
@@ -161,7 +164,7 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case modeFacets:
 		return p.facetKey(msg)
 	case modeStatus:
-		return p.statusKey(msg)
+		return p.pickerKey(msg)
 	}
 	return p.tableKey(msg)
 }
@@ -222,6 +225,7 @@ func (p *Pane) startAfresh() {
 	p.mode = modeTable
 	p.form = nil
 	p.prompt.Close()
+	p.picker.Close()
 	p.confirm = components.Confirm{}
 	p.table.Cursor.Pos, p.table.Cursor.Offset = 0, 0
 }
@@ -262,32 +266,49 @@ func (p *Pane) View() string {
 		return p.triageView()
 	case modeMatrix:
 		return p.matrixView()
-	case modeFacets:
-		return p.facets.view(p.ctx.Styles, p.width, p.height)
-	case modeStatus:
-		return p.status.view(p.ctx.Styles, p.width, p.height)
+	case modeFacets, modeStatus:
+		return p.picker.View(p.ctx.Styles, p.width, p.height)
 	}
 	return p.tableView()
 }
 
 func (p *Pane) ShortHelp() []key.Binding {
+	switch {
+	case p.confirm.Active():
+		return components.ConfirmKeys()
+	case p.prompt.Active():
+		return components.PromptKeys()
+	}
 	switch p.mode {
 	case modeTriage:
 		return p.keys.triageShort()
 	case modeForm:
-		return p.formHelp()
-	case modeTable:
-		return p.keys.tableShort()
+		return p.keys.formKeys()
+	case modeMatrix:
+		return p.keys.matrixKeys()
+	case modeFacets, modeStatus:
+		return p.picker.ShortHelp()
 	}
-	return p.keys.pickerShort()
+	return p.keys.tableShort()
 }
 
+// FullHelp lists every key that acts in the mode on screen, and no other.
 func (p *Pane) FullHelp() [][]key.Binding {
+	switch {
+	case p.confirm.Active():
+		return [][]key.Binding{components.ConfirmKeys()}
+	case p.prompt.Active():
+		return [][]key.Binding{components.PromptKeys()}
+	}
 	switch p.mode {
 	case modeTriage:
 		return p.keys.triageFull()
-	case modeTable:
-		return p.keys.tableFull()
+	case modeForm:
+		return [][]key.Binding{p.keys.formKeys()}
+	case modeMatrix:
+		return [][]key.Binding{p.keys.matrixKeys()}
+	case modeFacets, modeStatus:
+		return p.picker.FullHelp()
 	}
-	return [][]key.Binding{p.ShortHelp()}
+	return p.keys.tableFull()
 }

@@ -4,62 +4,50 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mopdeck/model"
-	"mopdeck/themes"
 	"mopdeck/ui/common"
+	"mopdeck/ui/components"
 )
 
-// statusPicker lists every status for one request; those the workflow
+// openStatus lists every status for one request; those the workflow
 // does not allow from where it stands are dimmed, and choosing one is
-// refused with the workflow's reason.
-type statusPicker struct {
-	cr   model.ChangeRequest
-	list choice
-}
-
+// refused with the workflow's reason. The cursor starts on the first
+// allowed.
 func (p *Pane) openStatus(c model.ChangeRequest) {
 	next := model.NextStatuses(c.Status)
-	items := make([]choiceItem, 0, len(model.CRStatuses))
-	start := 0
-	for _, s := range model.CRStatuses {
-		it := choiceItem{label: s.String(), value: s.String()}
+	items := make([]components.PickItem, len(model.CRStatuses))
+	start := -1
+	for i, s := range model.CRStatuses {
+		it := components.PickItem{Label: s.String()}
 		switch {
 		case s == c.Status:
-			it.hint = "current"
+			it.Hint = "current"
 		case slices.Contains(next, s):
-			it.hint = "allowed"
-			if start == 0 {
-				start = len(items)
+			it.Hint = "allowed"
+			if start < 0 {
+				start = i
 			}
 		default:
-			it.hint, it.dim = "not from "+c.Status.String(), true
+			it.Hint, it.Dim = "not from "+c.Status.String(), true
 		}
-		items = append(items, it)
+		items[i] = it
 	}
-	p.status = statusPicker{cr: c, list: newChoice(fmt.Sprintf("Status of %s — now %s", c.Ref(), c.Status), items, false)}
-	p.status.list.cursor.Pos = start
 	p.mode = modeStatus
+	p.picker.Open(fmt.Sprintf("Status of %s — now %s", c.Ref(), c.Status), items, start, func(i int) tea.Cmd {
+		return p.setStatus(c, model.CRStatuses[i])
+	})
 }
 
-func (p *Pane) statusKey(msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, p.keys.back):
+// pickerKey hands a key to the open picker (the status or the facets);
+// once it closes, the table is back.
+func (p *Pane) pickerKey(msg tea.KeyMsg) tea.Cmd {
+	cmd := p.picker.Update(msg)
+	if !p.picker.Active() {
 		p.mode = modeTable
-	case key.Matches(msg, p.keys.choose):
-		p.mode = modeTable
-		it, ok := p.status.list.selected()
-		if !ok {
-			return nil
-		}
-		to := model.CRStatuses[slices.IndexFunc(model.CRStatuses, func(s model.CRStatus) bool { return s.String() == it.value })]
-		return p.setStatus(p.status.cr, to)
-	default:
-		p.status.list.move(p.keys, msg)
 	}
-	return nil
+	return cmd
 }
 
 // advanceStatus moves a request one step along the main line. The step is
@@ -96,8 +84,4 @@ func (p *Pane) setStatus(c model.ChangeRequest, to model.CRStatus) tea.Cmd {
 	return p.edit(c.ID, fmt.Sprintf("%s: status %s → %s", c.Ref(), c.Status, to), func(cur model.ChangeRequest) (model.ChangeRequest, error) {
 		return model.SetStatus(cur, to)
 	})
-}
-
-func (s *statusPicker) view(st *themes.Styles, w, h int) string {
-	return s.list.view(st, w, h)
 }

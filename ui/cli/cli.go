@@ -39,6 +39,8 @@ type Globals struct {
 	DB      string
 	Theme   string
 	Project string
+	// NoMouse leaves the mouse to the terminal in the app.
+	NoMouse bool
 }
 
 // Command is one subcommand.
@@ -86,6 +88,7 @@ func Run(args []string, version string, stdout, stderr io.Writer, interactive fu
 	fs.StringVar(&env.DB, "db", "", "database file")
 	fs.StringVar(&env.Theme, "theme", "default", "colour theme")
 	fs.StringVar(&env.Project, "project", "", "project name")
+	fs.BoolVar(&env.NoMouse, "no-mouse", false, "leave the mouse to the terminal (text selection)")
 	showVersion := fs.Bool("version", false, "print the version")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

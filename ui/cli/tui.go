@@ -34,7 +34,13 @@ func Interactive(e *Env) error {
 	// pseudo-terminal) and lipgloss keeps the answer.
 	styles := themes.NewStyles(palette, lipgloss.HasDarkBackground())
 	ctx := &common.Context{Store: s, Styles: styles, Now: time.Now, User: os.Getenv("USER")}
-	prog := tea.NewProgram(ui.New(ctx, p.ID), tea.WithAltScreen())
+	opts := []tea.ProgramOption{tea.WithAltScreen()}
+	if !e.NoMouse {
+		// Clicks, the wheel and drags; --no-mouse leaves the mouse to the
+		// terminal, for selecting text.
+		opts = append(opts, tea.WithMouseCellMotion())
+	}
+	prog := tea.NewProgram(ui.New(ctx, p.ID), opts...)
 	if _, err := prog.Run(); err != nil {
 		return fmt.Errorf("the terminal interface stopped: %w", err)
 	}

@@ -145,3 +145,11 @@ func LoadProjects(s *store.Store) tea.Cmd {
 		return ProjectsMsg{Projects: projects}
 	}
 }
+
+// MouseMsg is a mouse event for the pane on screen: Y counts from the
+// pane's first line, X from the window's left edge. Double is set on the
+// second left click of a double click on the same cell.
+type MouseMsg struct {
+	tea.MouseMsg
+	Double bool
+}

@@ -54,7 +54,8 @@ func (t *Table) SetSize(w, h int) {
 	t.width = w
 	t.Cursor.Height = max(h-1, 0)
 	t.Cursor.Clamp()
-	t.widths = columnWidths(t.Columns, w)
+	// With marks, each row starts with its two-cell selection mark.
+	t.widths = columnWidths(t.Columns, w-t.styles.RowMarkWidth())
 }
 
 // columnWidths shares w among the columns; a dropped column gets width 0
@@ -115,13 +116,14 @@ func (t *Table) View() string {
 		titles[i] = c.Title
 	}
 	out := make([]string, 0, t.Cursor.Height+1)
-	out = append(out, t.styles.Header.Render(Fit(t.line(titles), t.width)))
+	st := t.styles
+	out = append(out, st.Header.Render(Fit(st.RowMark(false)+t.line(titles), t.width)))
 	from, to := t.Cursor.Visible()
 	for i := from; i < to; i++ {
-		l := Fit(t.line(t.rows[i]), t.width)
+		l := Fit(st.RowMark(i == t.Cursor.Pos)+t.line(t.rows[i]), t.width)
 		switch {
 		case i == t.Cursor.Pos:
-			l = t.styles.Selected.Render(l)
+			l = st.Selected.Render(l)
 		case t.RowStyle != nil:
 			if st := t.RowStyle(i); st != nil {
 				l = st.Render(l)

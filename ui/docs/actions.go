@@ -3,7 +3,6 @@ package docs
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -11,6 +10,7 @@ import (
 	"mopdeck/model"
 	"mopdeck/store"
 	"mopdeck/ui/common"
+	"mopdeck/ui/components"
 )
 
 // selectDocMsg follows the write that created a doc: it arrives after
@@ -128,16 +128,15 @@ func (p *Pane) rename() tea.Cmd {
 	})
 }
 
+// tiePhase picks the phase the selected doc belongs to, or none.
 func (p *Pane) tiePhase() tea.Cmd {
 	doc, errCmd := p.editable()
 	if errCmd != nil {
 		return errCmd
 	}
-	return p.prompt.Open("tie to phase (number or name, empty for none)", p.data.PhaseName(doc.PhaseID), func(answer string) tea.Cmd {
-		id, err := findPhase(p.data.Phases, answer)
-		if err != nil {
-			return common.Error(err)
-		}
+	items, ids, selected := phaseChoices(p.data.Phases, doc.PhaseID)
+	p.picker.Open("Tie "+model.SanitizeLine(doc.Title)+" to which phase?", items, selected, func(i int) tea.Cmd {
+		id := ids[i]
 		if id == doc.PhaseID {
 			return nil
 		}
@@ -154,43 +153,28 @@ func (p *Pane) tiePhase() tea.Cmd {
 			return fmt.Sprintf("%q is tied to %s", model.SanitizeLine(d.Title), phase)
 		})
 	})
+	return nil
 }
 
-// findPhase reads a phase from its number in the plan (1 for the first)
-// or its name, a unique start of it being enough; empty means none.
-func findPhase(phases []model.Phase, answer string) (uint64, error) {
-	answer = strings.TrimSpace(answer)
-	if answer == "" {
-		return 0, nil
-	}
+// phaseChoices lists the phases in plan order, then "(no phase)", with
+// their IDs and the place of the one tied now.
+func phaseChoices(phases []model.Phase, current uint64) ([]components.PickItem, []uint64, int) {
 	ordered := model.PhasesInOrder(phases)
-	if n, err := strconv.Atoi(answer); err == nil {
-		if n < 1 || n > len(ordered) {
-			return 0, fmt.Errorf("there is no phase %d: give a number from 1 to %d, or a name", n, len(ordered))
+	items := make([]components.PickItem, 0, len(ordered)+1)
+	ids := make([]uint64, 0, len(ordered)+1)
+	selected := len(ordered)
+	for i, ph := range ordered {
+		it := components.PickItem{Label: ph.Name}
+		if ph.ID == current {
+			it.Hint, selected = "tied now", i
 		}
-		return ordered[n-1].ID, nil
+		items, ids = append(items, it), append(ids, ph.ID)
 	}
-	var found []model.Phase
-	for _, ph := range ordered {
-		name := strings.ToLower(strings.TrimSpace(ph.Name))
-		if name == strings.ToLower(answer) {
-			return ph.ID, nil
-		}
-		if strings.HasPrefix(name, strings.ToLower(answer)) {
-			found = append(found, ph)
-		}
+	none := components.PickItem{Label: "(no phase)"}
+	if selected == len(ordered) {
+		none.Hint = "tied now"
 	}
-	switch len(found) {
-	case 1:
-		return found[0].ID, nil
-	case 0:
-		return 0, fmt.Errorf("no phase is named %q: give its number (1 to %d) or its name", answer, len(ordered))
-	}
-	names := make([]string, len(found))
-	for i, ph := range found {
-		names[i] = ph.Name
-	}
-	return 0, fmt.Errorf("%q could be %s: type more of the name", answer, strings.Join(names, " or "))
+	return append(items, none), append(ids, 0), selected
 }
 
 func (p *Pane) remove() tea.Cmd {

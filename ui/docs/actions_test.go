@@ -9,7 +9,7 @@ import (
 
 func TestNewDocIsCreatedAndSelected(t *testing.T) {
 	h := newHarness(t, nil)
-	h.press("n")
+	h.press("a")
 	if !h.p.Capturing() {
 		t.Fatal("the title prompt does not hold the keyboard")
 	}
@@ -31,12 +31,12 @@ func TestNewDocIsCreatedAndSelected(t *testing.T) {
 func TestNewDocNeedsATitle(t *testing.T) {
 	h := newHarness(t, nil)
 	n := len(h.p.entries)
-	h.press("n")
+	h.press("a")
 	h.typeText("   ")
 	if !strings.Contains(h.host.Err, "needs a title") || len(h.p.entries) != n {
 		t.Fatalf("blank title: error %q, %d entries (was %d)", h.host.Err, len(h.p.entries), n)
 	}
-	h.press("n", "x", "esc")
+	h.press("a", "x", "esc")
 	if h.p.Capturing() || len(h.p.entries) != n {
 		t.Fatal("esc did not cancel the new doc")
 	}
@@ -45,7 +45,7 @@ func TestNewDocNeedsATitle(t *testing.T) {
 func TestRenameDoc(t *testing.T) {
 	h := newHarness(t, nil)
 	h.selectTitle("Test plan")
-	h.press("r")
+	h.press("E")
 	h.mustContain(h.view(), "rename doc: Test plan")
 	for range len("Test plan") {
 		h.run(h.p.Update(backspace()))
@@ -59,37 +59,40 @@ func TestRenameDoc(t *testing.T) {
 	}
 }
 
+// t picks the phase in the shared picker: typing narrows to it, enter
+// ties; "(no phase)" unties; a name that matches nothing chooses nothing
+// and esc leaves the doc as it was.
 func TestTieDocToPhase(t *testing.T) {
 	h := newHarness(t, nil)
 	h.selectTitle("Training manual")
 	phases := model.PhasesInOrder(h.p.data.Phases)
 	for _, tc := range []struct {
-		answer string
-		want   uint64
-		errHas string
+		typed string
+		want  uint64
 	}{
-		{"1", phases[0].ID, ""},
-		{"build", phaseNamed(t, phases, "Build"), ""},
-		{"", 0, ""},
-		{"99", 0, "there is no phase 99"},
-		{"Nope", 0, `no phase is named "Nope"`},
+		{"build", phaseNamed(t, phases, "Build")},
+		{strings.ToLower(phases[0].Name), phases[0].ID},
+		{"no phase", 0},
 	} {
-		h.clearStatus()
-		h.press("p")
-		for range 40 {
-			h.run(h.p.Update(backspace()))
+		h.press("t")
+		if !h.p.Capturing() || !h.p.Typing() {
+			t.Fatal("the phase picker does not hold the keyboard")
 		}
-		h.typeText(tc.answer)
+		h.mustContain(h.view(), "Tie Training manual to which phase?")
+		h.typeText(tc.typed)
 		doc, _ := h.storedDoc("Training manual")
-		if tc.errHas != "" {
-			if !strings.Contains(h.host.Err, tc.errHas) {
-				t.Errorf("answer %q: error %q, want %q", tc.answer, h.host.Err, tc.errHas)
-			}
-			continue
+		if h.host.Err != "" || doc.PhaseID != tc.want || h.p.Capturing() {
+			t.Errorf("%q: phase %d, want %d (error %q, picker open %v)", tc.typed, doc.PhaseID, tc.want, h.host.Err, h.p.Capturing())
 		}
-		if h.host.Err != "" || doc.PhaseID != tc.want {
-			t.Errorf("answer %q: phase %d, want %d (error %q)", tc.answer, doc.PhaseID, tc.want, h.host.Err)
-		}
+	}
+	h.press("t")
+	h.typeText("nope")
+	if !h.p.Capturing() {
+		t.Fatal("enter on an empty list closed the picker")
+	}
+	h.press("esc")
+	if doc, _ := h.storedDoc("Training manual"); doc.PhaseID != 0 || h.p.Capturing() {
+		t.Fatalf("esc: phase %d, picker open %v", doc.PhaseID, h.p.Capturing())
 	}
 }
 
@@ -102,19 +105,6 @@ func phaseNamed(t *testing.T, phases []model.Phase, name string) uint64 {
 	}
 	t.Fatalf("no phase %q", name)
 	return 0
-}
-
-func TestFindPhaseAmbiguousPrefix(t *testing.T) {
-	phases := []model.Phase{{ID: 1, Order: 1, Name: "Test"}, {ID: 2, Order: 2, Name: "Train"}, {ID: 3, Order: 3, Name: "Test again"}}
-	if _, err := findPhase(phases, "t"); err == nil || !strings.Contains(err.Error(), "could be") {
-		t.Fatalf("ambiguous prefix: %v", err)
-	}
-	if id, err := findPhase(phases, "test"); err != nil || id != 1 {
-		t.Fatalf("an exact name beats a prefix: %d %v", id, err)
-	}
-	if id, err := findPhase(phases, "tr"); err != nil || id != 2 {
-		t.Fatalf("unique prefix: %d %v", id, err)
-	}
 }
 
 func TestDeleteAsksThenUndoRestores(t *testing.T) {

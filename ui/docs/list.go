@@ -76,11 +76,14 @@ func (p *Pane) body(e entry) string {
 func (p *Pane) listView(h int) string {
 	st := p.ctx.Styles
 	w := p.listW
+	// With marks, the title line of the selected doc starts with the
+	// pointer; the others, and every second line, with two spaces.
+	markW := st.RowMarkWidth()
 	lines := make([]string, 0, h)
 	from, to := p.list.Visible()
 	for i := from; i < to; i++ {
 		e := p.entries[i]
-		title := components.Cell(e.doc.Title, w)
+		title := components.Fit(st.RowMark(i == p.list.Pos)+components.Cell(e.doc.Title, w-markW), w)
 		var sub string
 		if e.report {
 			sub = "generated · always current"
@@ -90,7 +93,7 @@ func (p *Pane) listView(h int) string {
 				sub += " · " + ph
 			}
 		}
-		sub = components.Cell("  "+sub, w)
+		sub = components.Cell(st.RowMark(false)+"  "+sub, w)
 		if i == p.list.Pos {
 			lines = append(lines, st.Selected.Render(title), st.Selected.Render(sub))
 		} else {

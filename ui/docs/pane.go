@@ -48,8 +48,10 @@ type Pane struct {
 
 	prompt  components.Prompt
 	confirm components.Confirm
-	search  searchState
-	target  *match
+	// picker chooses the phase a doc is tied to.
+	picker components.Picker
+	search searchState
+	target *match
 
 	// statusReport writes the report (model.StatusReport); tests count
 	// its calls.
@@ -80,11 +82,15 @@ func New(ctx *common.Context) *Pane {
 
 func (p *Pane) Title() string { return "Docs" }
 
-// Capturing is true while a prompt or a confirmation holds the keyboard.
-func (p *Pane) Capturing() bool { return p.prompt.Active() || p.confirm.Active() }
+// Capturing is true while a prompt, a confirmation or the phase picker
+// holds the keyboard.
+func (p *Pane) Capturing() bool {
+	return p.prompt.Active() || p.confirm.Active() || p.picker.Active()
+}
 
-// Typing: the prompts (new, rename, search) take text.
-func (p *Pane) Typing() bool { return p.prompt.Active() }
+// Typing: the prompts (new, rename, search) and the picker's filter take
+// text.
+func (p *Pane) Typing() bool { return p.prompt.Active() || p.picker.Active() }
 
 func (p *Pane) Init() tea.Cmd { return nil }
 
@@ -113,6 +119,7 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 		if p.data != nil && msg.Data.Project.ID != p.data.Project.ID {
 			// Another project: its docs share nothing with this one's.
 			p.clearSearch()
+			p.picker.Close()
 			p.list.Pos = 0
 			// building is kept: a build still running for the old
 			// project clears it when it lands, and is dropped.
@@ -153,6 +160,8 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return p.confirm.Update(msg)
 	case p.prompt.Active():
 		return p.prompt.Update(msg)
+	case p.picker.Active():
+		return p.picker.Update(msg)
 	}
 	k := p.keys
 	switch {
@@ -178,7 +187,7 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return p.add()
 	case key.Matches(msg, k.rename):
 		return p.rename()
-	case key.Matches(msg, k.phase):
+	case key.Matches(msg, k.tie):
 		return p.tiePhase()
 	case key.Matches(msg, k.del):
 		return p.remove()
@@ -226,6 +235,9 @@ func (p *Pane) View() string {
 	if p.data == nil {
 		return st.Faint.Render("loading…")
 	}
+	if p.picker.Active() {
+		return p.picker.View(st, p.width, p.height)
+	}
 	h := max(p.height-1, 1)
 	right := p.header() + "\n" + p.docView()
 	body := components.SideBySide(p.listView(h), p.listW, right, p.viewW, h, st.Border.Render(" │ "))
@@ -264,7 +276,7 @@ func (p *Pane) docView() string {
 	case !e.report && strings.TrimSpace(e.doc.Body) == "":
 		return st.Faint.Render("This doc is empty: press e to write it.")
 	}
-	return p.pager.view(p.hiLine, func(l string) string { return st.Selected.Render(ansi.Strip(l)) })
+	return p.pager.view(p.hiLine, func(l string) string { return st.Hit(ansi.Strip(l)) })
 }
 
 // bar is the pane's bottom line: a prompt or question when one is open,

@@ -19,7 +19,7 @@ func TestReportIsFirstAndReadOnly(t *testing.T) {
 	}
 	v := h.view()
 	h.mustContain(v, "Status report · generated 2026-11-23 · read-only", "Acme MRM roll-out — status report", "Phases", "generated · always current")
-	for _, k := range []string{"e", "r", "p", "d"} {
+	for _, k := range []string{"e", "E", "t", "d"} {
 		h.clearStatus()
 		h.press(k)
 		if !strings.Contains(h.host.Err, "cannot be edited") {

@@ -24,7 +24,7 @@ func TestEditorSaveRacingARenameKeepsBoth(t *testing.T) {
 	if len(h.held) != 1 {
 		t.Fatalf("held %d messages, want the editor's result", len(h.held))
 	}
-	h.press("r")
+	h.press("E")
 	for range len("Test plan") {
 		h.run(h.p.Update(backspace()))
 	}
@@ -103,7 +103,7 @@ func TestRefusedWriteLeavesTheStoredValueOnScreen(t *testing.T) {
 	if err := h.s.DeletePhase(h.pid, target.ID, "someone else"); err != nil {
 		t.Fatal(err)
 	}
-	h.press("p")
+	h.press("t")
 	for range 40 {
 		h.run(h.p.Update(backspace()))
 	}
@@ -148,7 +148,7 @@ func TestReportIsNotRebuiltWhileAnotherDocIsShown(t *testing.T) {
 			return err
 		}))
 	}
-	h.press("r")
+	h.press("E")
 	h.typeText(" v2")
 	if _, ok := h.storedDoc("Design document v2"); !ok {
 		t.Fatalf("rename not stored (error %q)", h.host.Err)

@@ -46,9 +46,6 @@ type checklistView struct {
 	cursor components.Cursor
 	// off is the first row drawn.
 	off int
-	// choosing is set while the prompt asks which built-in checklist to
-	// attach, so that the view lists the choices.
-	choosing bool
 }
 
 // build lays the project's checklists out as rows, keeping the cursor on
@@ -135,14 +132,8 @@ func scrollFrom(rows []clRow, sel []int, pos, off, h int) int {
 }
 
 // clBodyHeight is how many rows of checklists the view has room for:
-// the pane less its top line and, while attaching, the list of choices.
-func (p *Pane) clBodyHeight() int {
-	h := p.height - 1
-	if p.cl.choosing && p.prompt.Active() {
-		h -= len(p.choiceLines(p.width))
-	}
-	return max(h, 1)
-}
+// the pane less its top line.
+func (p *Pane) clBodyHeight() int { return max(p.height-1, 1) }
 
 // toggleChecklists opens or closes the checklists view.
 func (p *Pane) toggleChecklists() {
@@ -155,7 +146,6 @@ func (p *Pane) toggleChecklists() {
 
 // checklistKey handles a key while the checklists view is shown.
 func (p *Pane) checklistKey(msg tea.KeyMsg) tea.Cmd {
-	// Scrolled after the key: an open prompt lists the choices above.
 	defer func() { p.cl.scroll(p.clBodyHeight()) }()
 	if p.cl.cursor.HandleKey(p.keys.nav, msg) {
 		return nil
@@ -220,58 +210,37 @@ func checkNote(c model.Checklist, item int) string {
 	return fmt.Sprintf("%q %s (%d/%d)", shorten(it.Text, 40), what, done, total)
 }
 
-// attachChecklist asks which built-in checklist to attach (by number or
-// key, the choices listed in the view) and stores a fresh copy of it.
-// Attaching one the project already has gives it a second, separate copy.
+// attachChecklist offers the built-in checklists, numbered: a digit, or
+// enter on one, stores a fresh copy of it. Attaching one the project
+// already has gives it a second, separate copy.
 func (p *Pane) attachChecklist() tea.Cmd {
-	var ask func(string) tea.Cmd
-	ask = func(value string) tea.Cmd {
-		p.cl.choosing = true
-		n := len(model.ChecklistTemplates())
-		return p.prompt.Open(fmt.Sprintf("attach which checklist (1–%d or key)", n), value, func(text string) tea.Cmd {
-			p.cl.choosing = false
-			tpl, err := pickChecklistTemplate(text)
-			if err != nil {
-				return tea.Batch(common.Error(err), ask(text))
-			}
-			c := model.Checklist{Name: tpl.Name, Items: slices.Clone(tpl.Items)}
-			pid, by := p.data.Project.ID, p.actor()
-			// The new checklist has no ID until it is stored: the write
-			// names it in its follow-up, which comes after its event.
-			return p.ctx.Write(func(s *store.Store) (common.Result, error) {
-				saved, err := s.SaveChecklist(pid, c, by)
-				if err != nil {
-					return common.Result{}, err
-				}
-				return common.Result{
-					Note: fmt.Sprintf("checklist %q attached (0/%d)", tpl.Name, len(c.Items)),
-					Then: selectChecklistMsg{project: pid, checklist: saved.ID},
-				}, nil
-			})
-		})
+	tpls := model.ChecklistTemplates()
+	items := make([]components.PickItem, len(tpls))
+	for i, t := range tpls {
+		items[i] = components.PickItem{Label: t.Name, Hint: fmt.Sprintf("%s · %d items", t.Key, len(t.Items))}
 	}
-	return ask("")
+	p.picker.Open("Attach which built-in checklist?", items, 0, func(i int) tea.Cmd {
+		return p.attach(tpls[i])
+	}, components.Numbered())
+	return nil
 }
 
-// pickChecklistTemplate finds a built-in checklist by its number in the
-// list (from 1), its key or its name, in any case.
-func pickChecklistTemplate(choice string) (model.ChecklistTemplate, error) {
-	choice = strings.TrimSpace(choice)
-	tpls := model.ChecklistTemplates()
-	if n, err := strconv.Atoi(choice); err == nil && n >= 1 && n <= len(tpls) {
-		return tpls[n-1], nil
-	}
-	keys := make([]string, len(tpls))
-	for i, t := range tpls {
-		if strings.EqualFold(choice, t.Key) || strings.EqualFold(choice, t.Name) {
-			return t, nil
+// attach stores a fresh copy of a built-in checklist and selects it.
+func (p *Pane) attach(tpl model.ChecklistTemplate) tea.Cmd {
+	c := model.Checklist{Name: tpl.Name, Items: slices.Clone(tpl.Items)}
+	pid, by := p.data.Project.ID, p.actor()
+	// The new checklist has no ID until it is stored: the write names it
+	// in its follow-up, which comes after its event.
+	return p.ctx.Write(func(s *store.Store) (common.Result, error) {
+		saved, err := s.SaveChecklist(pid, c, by)
+		if err != nil {
+			return common.Result{}, err
 		}
-		keys[i] = t.Key
-	}
-	if choice == "" {
-		return model.ChecklistTemplate{}, fmt.Errorf("no checklist chosen: type 1–%d or a key (%s), esc cancels", len(tpls), strings.Join(keys, ", "))
-	}
-	return model.ChecklistTemplate{}, fmt.Errorf("no built-in checklist %q: type 1–%d or a key (%s), esc cancels", shorten(choice, 30), len(tpls), strings.Join(keys, ", "))
+		return common.Result{
+			Note: fmt.Sprintf("checklist %q attached (0/%d)", tpl.Name, len(c.Items)),
+			Then: selectChecklistMsg{project: pid, checklist: saved.ID},
+		}, nil
+	})
 }
 
 // removeChecklist deletes the checklist under the cursor after a

@@ -1,33 +1,8 @@
 package phases
 
 import (
-	"strings"
 	"testing"
 )
-
-func TestPickChecklistTemplate(t *testing.T) {
-	tests := []struct {
-		choice, want, err string
-	}{
-		{"1", "marketo-audit", ""},
-		{" 3 ", "year-in-review", ""},
-		{"Data-Cleanup", "data-cleanup", ""},
-		{"year in review", "year-in-review", ""},
-		{"0", "", `no built-in checklist "0": type 1–3`},
-		{"4", "", `no built-in checklist "4"`},
-		{"marketo", "", `no built-in checklist "marketo"`},
-		{"", "", "no checklist chosen: type 1–3 or a key (marketo-audit, data-cleanup, year-in-review)"},
-	}
-	for _, tt := range tests {
-		got, err := pickChecklistTemplate(tt.choice)
-		switch {
-		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
-			t.Errorf("%q: err = %v, want %q", tt.choice, err, tt.err)
-		case tt.err == "" && (err != nil || got.Key != tt.want):
-			t.Errorf("%q: got %q, %v, want %q", tt.choice, got.Key, err, tt.want)
-		}
-	}
-}
 
 // TestScrollFrom: the selected row always shows, with the titles above it
 // when they fit, and the window moves as little as it can.

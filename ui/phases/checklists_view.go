@@ -34,15 +34,11 @@ func (p *Pane) checklistsSummary() string {
 	return components.Fit(s, p.width)
 }
 
-// checklistsView draws the choices while attaching, then the visible rows
-// of the checklists, in h lines.
+// checklistsView draws the visible rows of the checklists in h lines.
 func (p *Pane) checklistsView(h int) string {
 	st := p.ctx.Styles
 	w := p.width
 	var lines []string
-	if p.cl.choosing && p.prompt.Active() {
-		lines = append(lines, p.choiceLines(w)...)
-	}
 	if len(p.data.Checklists) == 0 {
 		lines = append(lines, components.Fit(st.Faint.Render(
 			"No checklists yet: a attaches a built-in one (the Marketo instance mini-audit, a data clean-up, a year in review)."), w))
@@ -58,22 +54,6 @@ func (p *Pane) checklistsView(h int) string {
 		lines = append(lines, p.clRowView(p.cl.rows[r], r == selRow, w))
 	}
 	return strings.Join(lines, "\n")
-}
-
-// choiceLines lists the built-in checklists the attach prompt offers.
-func (p *Pane) choiceLines(w int) []string {
-	st := p.ctx.Styles
-	tpls := model.ChecklistTemplates()
-	keyW := 0
-	for _, t := range tpls {
-		keyW = max(keyW, ansi.StringWidth(t.Key))
-	}
-	out := []string{components.Fit(st.Header.Render("Built-in checklists"), w)}
-	for i, t := range tpls {
-		out = append(out, components.Fit(fmt.Sprintf("  %d  %s  %s", i+1, components.Fit(t.Key, keyW), t.Name)+
-			st.Faint.Render(fmt.Sprintf(" · %d items", len(t.Items))), w))
-	}
-	return append(out, "")
 }
 
 // clRowView draws one row of the checklists view, exactly w cells wide.

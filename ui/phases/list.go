@@ -86,7 +86,7 @@ func (l listLayout) row(ph model.Phase, today time.Time, progress func(done, tot
 // listView draws the visible phases under their column titles.
 func (p *Pane) listView(w int) string {
 	st := p.ctx.Styles
-	l := newListLayout(w)
+	l := newListLayout(w - st.RowMarkWidth())
 	today := p.ctx.Now()
 	styled := func(done, total int) string {
 		return components.Progress(done, total, barW, st.ProgressDone.Render, st.ProgressTodo.Render)
@@ -96,14 +96,14 @@ func (p *Pane) listView(w int) string {
 	plain := func(done, total int) string {
 		return components.Progress(done, total, barW, joinPlain, joinPlain)
 	}
-	lines := []string{st.Faint.Render(components.Fit(l.header(), w))}
+	lines := []string{st.Faint.Render(components.Fit(st.RowMark(false)+l.header(), w))}
 	from, to := p.cursor.Visible()
 	for i := from; i < to; i++ {
 		if i != p.cursor.Pos {
-			lines = append(lines, components.Fit(l.row(p.phases[i], today, styled), w))
+			lines = append(lines, components.Fit(st.RowMark(false)+l.row(p.phases[i], today, styled), w))
 			continue
 		}
-		line := components.Fit(l.row(p.phases[i], today, plain), w)
+		line := components.Fit(st.RowMark(true)+l.row(p.phases[i], today, plain), w)
 		if p.focus == focusItems {
 			line = st.Header.Render(line)
 		} else {

@@ -40,7 +40,9 @@ type Pane struct {
 	cl      checklistView
 	prompt  components.Prompt
 	confirm components.Confirm
-	goals   *goalCache
+	// picker chooses the built-in checklist to attach.
+	picker components.Picker
+	goals  *goalCache
 	// blockers caches GateBlockers per phase for the project shown: the
 	// Test gate sorts every open change, which a keystroke should not redo.
 	blockers map[uint64][]model.Blocker
@@ -53,11 +55,14 @@ func New(ctx *common.Context) *Pane {
 	return &Pane{ctx: ctx, keys: newKeyMap(), goals: newGoalCache(ctx.Markdown())}
 }
 
-func (p *Pane) Title() string   { return "Phases" }
-func (p *Pane) Capturing() bool { return p.prompt.Active() || p.confirm.Active() }
+func (p *Pane) Title() string { return "Phases" }
+func (p *Pane) Capturing() bool {
+	return p.prompt.Active() || p.confirm.Active() || p.picker.Active()
+}
 
-// Typing: the prompts (names, dates, notes) take text.
-func (p *Pane) Typing() bool  { return p.prompt.Active() }
+// Typing: the prompts (names, dates, notes) and the picker's filter take
+// text.
+func (p *Pane) Typing() bool  { return p.prompt.Active() || p.picker.Active() }
 func (p *Pane) Init() tea.Cmd { return nil }
 
 // headLines are the pane's own top lines: the summary (or prompt) and the
@@ -114,16 +119,18 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return p.confirm.Update(msg)
 	case p.prompt.Active():
 		return p.prompt.Update(msg)
+	case p.picker.Active():
+		return p.picker.Update(msg)
 	case p.data == nil:
 		return nil
 	case key.Matches(msg, p.keys.timeline):
-		p.timeline, p.cl.on = !p.timeline, false
+		// The timeline shows the list's cursor: the keys act on phases.
+		p.timeline, p.cl.on, p.focus = !p.timeline, false, focusPhases
 		return nil
 	case key.Matches(msg, p.keys.checklists):
 		p.toggleChecklists()
 		return nil
 	}
-	p.cl.choosing = false
 	if p.cl.on {
 		return p.checklistKey(msg)
 	}
@@ -226,6 +233,7 @@ func (p *Pane) load(d *model.ProjectData) {
 		keep, keepItem, p.focus, p.timeline = 0, 0, focusPhases, false
 		keepList, p.cl.on, p.cl.cursor.Pos, p.cl.off = 0, false, 0, 0
 		p.prompt.Close()
+		p.picker.Close()
 	}
 	p.data = d
 	p.cl.build(d, keepList, keepCheck)
@@ -289,25 +297,42 @@ func (p *Pane) actor() string { return p.ctx.Actor(p.data) }
 
 func (p *Pane) ShortHelp() []key.Binding {
 	k := p.keys
-	if p.cl.on {
+	switch {
+	case p.confirm.Active():
+		return components.ConfirmKeys()
+	case p.prompt.Active():
+		return components.PromptKeys()
+	case p.picker.Active():
+		return p.picker.ShortHelp()
+	case p.cl.on:
 		return []key.Binding{k.nav.Up, k.nav.Down, k.toggle, k.attach, k.detach, k.undoChecklist, k.back}
-	}
-	if p.focus == focusItems {
+	case p.focus == focusItems:
 		return []key.Binding{k.toggle, k.add, k.edit, k.remove, k.moveUp, k.moveDown, k.signOff, k.undo, k.back}
 	}
-	return []key.Binding{k.nav.Up, k.nav.Down, k.open, k.signOff, k.start, k.timeline, k.checklists, k.undo}
+	short := []key.Binding{k.nav.Up, k.nav.Down, k.open, k.signOff, k.start, k.timeline, k.checklists, k.undo}
+	if p.timeline {
+		short = append([]key.Binding{k.back}, short...)
+	}
+	return short
 }
 
+// FullHelp lists every key that acts in the mode on screen, and no other.
 func (p *Pane) FullHelp() [][]key.Binding {
 	k := p.keys
-	if p.cl.on {
+	switch {
+	case p.confirm.Active():
+		return [][]key.Binding{components.ConfirmKeys()}
+	case p.prompt.Active():
+		return [][]key.Binding{components.PromptKeys()}
+	case p.picker.Active():
+		return p.picker.FullHelp()
+	case p.cl.on:
 		return [][]key.Binding{
 			{k.toggle, k.attach, k.detach, k.undoChecklist},
 			{k.checklists, k.timeline, k.back},
-			p.keys.nav.Bindings(),
+			k.nav.Bindings(),
 		}
-	}
-	if p.focus == focusItems {
+	case p.focus == focusItems:
 		// Only what itemKey (and the keys every view shares) acts on:
 		// the gate moves other than sign-off, and paging, do nothing here.
 		return [][]key.Binding{
@@ -316,10 +341,14 @@ func (p *Pane) FullHelp() [][]key.Binding {
 			{k.nav.Up, k.nav.Down, k.nav.Top, k.nav.Bottom},
 		}
 	}
+	views := []key.Binding{k.open, k.timeline, k.checklists}
+	if p.timeline {
+		views = append(views, k.back)
+	}
 	return [][]key.Binding{
 		{k.start, k.override, k.ready, k.signOff},
-		{k.open, k.back, k.toggle, k.timeline, k.checklists},
+		views,
 		{k.add, k.edit, k.remove, k.moveUp, k.moveDown, k.undo},
-		p.keys.nav.Bindings(),
+		k.nav.Bindings(),
 	}
 }

@@ -15,6 +15,9 @@ func (p *Pane) View() string {
 	if p.data == nil {
 		return st.Faint.Render("loading…")
 	}
+	if p.picker.Active() {
+		return p.picker.View(st, p.width, p.height)
+	}
 	top := p.topLine()
 	body := p.height - 1
 	if p.cl.on {
@@ -67,10 +70,10 @@ func (p *Pane) topLine() string {
 // rows scrolled to keep it in view.
 func (p *Pane) timelineView(h int) string {
 	st := p.ctx.Styles
-	tl := LayoutTimeline(p.phases, p.ctx.Now(), p.width)
+	tl := LayoutTimeline(p.phases, p.ctx.Now(), p.width-st.RowMarkWidth())
 	lines := make([]string, 0, h)
 	for _, l := range tl.Header {
-		lines = append(lines, st.Faint.Render(l))
+		lines = append(lines, st.Faint.Render(st.RowMark(false)+l))
 	}
 	rows := max(h-len(tl.Header), 1)
 	from := 0
@@ -79,7 +82,7 @@ func (p *Pane) timelineView(h int) string {
 	}
 	today := p.ctx.Now()
 	for i := from; i < len(tl.Rows) && i < from+rows; i++ {
-		line := tl.Rows[i]
+		line := st.RowMark(i == p.cursor.Pos) + tl.Rows[i]
 		switch {
 		case i == p.cursor.Pos:
 			line = st.Selected.Render(line)

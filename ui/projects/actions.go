@@ -61,7 +61,7 @@ func (s *Switcher) templateKey(k tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	switch {
-	case key.Matches(k, s.keys.close):
+	case key.Matches(k, s.keys.back):
 		s.mode = modeProjects
 	case key.Matches(k, s.keys.pick):
 		t := s.templates[s.tpl.Pos]
@@ -172,7 +172,7 @@ func (s *Switcher) archive(p model.Project) tea.Cmd {
 	if p.ID == s.current {
 		return common.Error(fmt.Errorf("%q is the open project: open another one before archiving it", model.SanitizeLine(p.Name)))
 	}
-	s.confirm.Open(fmt.Sprintf("Archive %q? It leaves the list (a shows archived projects)", p.Name), func() tea.Cmd {
+	s.confirm.Open(fmt.Sprintf("Archive %q? It leaves the list (v shows archived projects)", p.Name), func() tea.Cmd {
 		return s.setArchived(p.ID, true)
 	})
 	return nil

@@ -143,13 +143,27 @@ func (s *Switcher) Update(msg tea.Msg) tea.Cmd {
 
 func (s *Switcher) ShortHelp() []key.Binding {
 	k := s.keys
-	if s.mode == modeTemplates {
-		return []key.Binding{k.nav.Up, k.nav.Down, k.pick, k.close}
+	switch {
+	case s.confirm.Active():
+		return components.ConfirmKeys()
+	case s.prompt.Active():
+		return components.PromptKeys()
+	case s.mode == modeTemplates:
+		return []key.Binding{k.nav.Up, k.nav.Down, k.pick, k.back}
 	}
 	return []key.Binding{k.open, k.create, k.rename, k.archive, k.archived, k.close}
 }
 
+// FullHelp lists every key that acts in the mode on screen, and no other.
 func (s *Switcher) FullHelp() [][]key.Binding {
 	k := s.keys
+	switch {
+	case s.confirm.Active():
+		return [][]key.Binding{components.ConfirmKeys()}
+	case s.prompt.Active():
+		return [][]key.Binding{components.PromptKeys()}
+	case s.mode == modeTemplates:
+		return [][]key.Binding{k.nav.Bindings(), {k.pick, k.back}}
+	}
 	return [][]key.Binding{k.nav.Bindings(), {k.open, k.create, k.rename, k.archive, k.archived, k.close}}
 }

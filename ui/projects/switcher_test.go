@@ -47,9 +47,9 @@ func TestArchivedHiddenUnlessAsked(t *testing.T) {
 	if p, _ := s.selected(); p.ID != 4 {
 		t.Fatalf("opening selects the open project, got %d", p.ID)
 	}
-	s.Update(keyMsg("a"))
+	s.Update(keyMsg("v"))
 	if len(s.shown) != 4 {
-		t.Fatalf("a shows archived: %v", names(s.shown))
+		t.Fatalf("v shows archived: %v", names(s.shown))
 	}
 	if p, _ := s.selected(); p.ID != 4 {
 		t.Fatalf("the selection moved when archived ones appeared: %d", p.ID)
@@ -79,7 +79,7 @@ func TestOpenAnotherProject(t *testing.T) {
 
 func TestTakenNameIsAskedAgain(t *testing.T) {
 	s := newSwitcher()
-	s.Update(keyMsg("n"))
+	s.Update(keyMsg("a"))
 	s.Update(keyMsg("enter")) // the first template
 	for _, r := range "acme mrm" {
 		s.Update(keyMsg(string(r)))

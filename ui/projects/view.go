@@ -42,12 +42,13 @@ func (s *Switcher) projectsView() string {
 	}
 	title := fmt.Sprintf("Projects · %d", len(s.shown))
 	if hidden > 0 {
-		title += fmt.Sprintf(" · %d archived hidden (a shows them)", hidden)
+		title += fmt.Sprintf(" · %d archived hidden (v shows them)", hidden)
 	}
-	nameW := max(s.width-2-10-1-23-1-9, 8)
+	markW := st.RowMarkWidth()
+	nameW := max(s.width-markW-2-10-1-23-1-9, 8)
 	lines := []string{
 		s.topLine(title),
-		st.Faint.Render(components.Fit("  "+components.Fit("Name", nameW)+" "+components.Fit("Template", 10)+" "+components.Fit("Start → go-live", 23)+" ", s.width)),
+		st.Faint.Render(components.Fit(st.RowMark(false)+"  "+components.Fit("Name", nameW)+" "+components.Fit("Template", 10)+" "+components.Fit("Start → go-live", 23)+" ", s.width)),
 	}
 	from, to := s.list.Visible()
 	for i := from; i < to; i++ {
@@ -60,7 +61,7 @@ func (s *Switcher) projectsView() string {
 		if p.Archived {
 			state = "archived"
 		}
-		line := components.Fit(mark+components.Cell(p.Name, nameW)+" "+components.Cell(p.Template, 10)+" "+
+		line := components.Fit(st.RowMark(i == s.list.Pos)+mark+components.Cell(p.Name, nameW)+" "+components.Cell(p.Template, 10)+" "+
 			components.Fit(components.Date(p.Start)+" → "+components.Date(p.GoLive), 23)+" "+state, s.width)
 		if i == s.list.Pos {
 			line = st.Selected.Render(line)
@@ -68,7 +69,7 @@ func (s *Switcher) projectsView() string {
 		lines = append(lines, line)
 	}
 	if len(s.shown) == 0 {
-		lines = append(lines, st.Faint.Render("No projects: n creates one from a template."))
+		lines = append(lines, st.Faint.Render("No projects: a adds one from a template."))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -80,7 +81,11 @@ func (s *Switcher) templatesView() string {
 		st.Faint.Render(components.Fit("  "+components.Fit("Template", 30)+" "+components.Fit("Span", 12)+" Phases", s.width)),
 	}
 	for i, t := range s.templates {
-		line := components.Fit("  "+components.Fit(t.Name, 30)+" "+components.Fit(t.Span, 12)+" "+fmt.Sprint(len(t.Phases)), s.width)
+		lead := "  "
+		if st.Marks {
+			lead = st.RowMark(i == s.tpl.Pos)
+		}
+		line := components.Fit(lead+components.Fit(t.Name, 30)+" "+components.Fit(t.Span, 12)+" "+fmt.Sprint(len(t.Phases)), s.width)
 		if i == s.tpl.Pos {
 			line = st.Selected.Render(line)
 		}

@@ -136,7 +136,7 @@ func TestRenameKeepsWhatAnotherWriterSaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.selectName("DMP pilot")
-	h.press("r")
+	h.press("e")
 	h.retype("DMP roll-out")
 	got := h.storedProject(h.other)
 	if got.Name != "DMP roll-out" || !got.GoLive.Equal(golive) {
@@ -161,7 +161,7 @@ func TestRenameToANameTakenMeanwhileIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.selectName("DMP pilot")
-	h.press("r")
+	h.press("e")
 	h.retype("newcomer")
 	if !strings.Contains(h.err, `a project named "Newcomer" already exists`) {
 		t.Fatalf("error = %q", h.err)
@@ -191,7 +191,7 @@ func TestArchiveAndRestoreThroughTheWriter(t *testing.T) {
 	if h.note != `project "DMP pilot" archived` {
 		t.Fatalf("note = %q", h.note)
 	}
-	h.press("a")
+	h.press("v")
 	h.selectName("DMP pilot")
 	h.press("x")
 	if h.storedProject(h.other).Archived {

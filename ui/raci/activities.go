@@ -11,9 +11,10 @@ import (
 	"mopdeck/model"
 	"mopdeck/store"
 	"mopdeck/ui/common"
+	"mopdeck/ui/components"
 )
 
-var errNoActivity = errors.New("no activity under the cursor: add one with n")
+var errNoActivity = errors.New("no activity under the cursor: add one with A")
 
 // activityKey handles the row keys: add, rename, move, tie, delete.
 func (p *Pane) activityKey(msg tea.KeyMsg) (tea.Cmd, bool) {
@@ -21,7 +22,7 @@ func (p *Pane) activityKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, k.addActivity):
 		return p.addActivity(), true
-	case key.Matches(msg, k.renameActivity):
+	case key.Matches(msg, k.rename):
 		return p.renameActivity(), true
 	case key.Matches(msg, k.moveUp):
 		return p.moveActivity(-1), true
@@ -108,7 +109,7 @@ func (p *Pane) moveActivity(delta int) tea.Cmd {
 			if delta > 0 {
 				where = "last"
 			}
-			return common.Result{Note: fmt.Sprintf("%s is already %s in its phase: t ties it to another phase", name, where)}, nil
+			return common.Result{Note: fmt.Sprintf("%s is already %s in its phase: T ties it to another phase", name, where)}, nil
 		}
 		return common.Result{Note: "moved " + name}, nil
 	})
@@ -121,23 +122,32 @@ func (p *Pane) tieActivity() tea.Cmd {
 	if !ok {
 		return common.Error(errNoActivity)
 	}
-	items := make([]pickItem, 0, len(p.data.Phases)+1)
-	for _, ph := range model.PhasesInOrder(p.data.Phases) {
-		items = append(items, pickItem{label: ph.Name, id: ph.ID})
+	phases := model.PhasesInOrder(p.data.Phases)
+	items := make([]components.PickItem, 0, len(phases)+1)
+	ids := make([]uint64, 0, len(phases)+1)
+	selected := len(phases)
+	for i, ph := range phases {
+		items = append(items, components.PickItem{Label: ph.Name})
+		ids = append(ids, ph.ID)
+		if ph.ID == rw.phaseID {
+			selected = i
+		}
 	}
-	items = append(items, pickItem{label: "(no phase)", id: 0})
+	items = append(items, components.PickItem{Label: "(no phase)"})
+	ids = append(ids, 0)
 	id, name := rw.activity.ID, clip(rw.activity.Name, 40)
 	title := "Tie " + name + " to which phase?"
-	p.picker.openWith(title, items, rw.phaseID, func(it pickItem) tea.Cmd {
+	p.picker.Open(title, items, selected, func(i int) tea.Cmd {
+		phaseID, phase := ids[i], items[i].Label
 		return p.write(func(s *store.Store, pid uint64, by string) (common.Result, error) {
-			_, tied, err := s.TieActivity(pid, id, it.id, by)
+			_, tied, err := s.TieActivity(pid, id, phaseID, by)
 			switch {
 			case err != nil:
 				return common.Result{}, err
 			case !tied:
 				return common.Result{Note: "nothing changed"}, nil
 			}
-			return common.Result{Note: fmt.Sprintf("%s now under %s", name, clip(it.label, 30))}, nil
+			return common.Result{Note: fmt.Sprintf("%s now under %s", name, clip(phase, 30))}, nil
 		})
 	})
 	return nil

@@ -19,7 +19,7 @@ func rowNames(d model.ProjectData) []string {
 func TestAddRenameMoveTieDeleteActivity(t *testing.T) {
 	hs := newHarness(t, smallProject(), 100, 20)
 	hs.goTo("Design review", "Ana")
-	hs.press("n")
+	hs.press("A")
 	if v := hs.view(); !strings.Contains(v, "new activity in Design") {
 		t.Fatalf("prompt does not name the phase:\n%s", v)
 	}
@@ -58,14 +58,14 @@ func TestAddRenameMoveTieDeleteActivity(t *testing.T) {
 		t.Fatalf("one u should undo the whole move: %v", got)
 	}
 
-	hs.press("e")
+	hs.press("E")
 	hs.press("ctrl+u")
 	hs.typeText("Design workbooks")
 	if got := rowNames(hs.data())[0]; got != "Design workbooks" {
 		t.Fatalf("after rename: %q", got)
 	}
 
-	hs.press("t")
+	hs.press("T")
 	if !hs.pane.Capturing() || !strings.Contains(hs.view(), "to which phase?") {
 		t.Fatalf("no phase picker:\n%s", hs.view())
 	}
@@ -89,14 +89,14 @@ func TestEmptyMatrixInvitesToStart(t *testing.T) {
 	d := smallProject()
 	d.Activities, d.Cells = nil, nil
 	hs := newHarness(t, d, 100, 20)
-	if v := hs.view(); !strings.Contains(v, "No RACI activities yet: n adds one") {
+	if v := hs.view(); !strings.Contains(v, "No RACI activities yet: A adds one") {
 		t.Fatalf("empty matrix:\n%s", v)
 	}
 	hs.press("r")
 	if !strings.Contains(hs.err(), "no cell under the cursor") {
 		t.Fatalf("setting a letter with no row: %q", hs.err())
 	}
-	hs.press("n")
+	hs.press("A")
 	hs.typeText("Kick-off")
 	if got := rowNames(hs.data()); !slices.Equal(got, []string{"Kick-off"}) {
 		t.Fatalf("after add: %v", got)

@@ -49,7 +49,7 @@ func (p *Pane) setCell(role model.Role) tea.Cmd {
 	rw, ok := p.cursorActivity()
 	c, okP := p.cursorPerson()
 	if !ok || !okP {
-		return common.Error(errors.New("no cell under the cursor: add an activity (n) and a person (+) first"))
+		return common.Error(errors.New("no cell under the cursor: add an activity (A) and a person (P then a) first"))
 	}
 	cell := model.Assignment{ActivityID: rw.activity.ID, PersonID: p.grid.people[c].ID, Role: role}
 	return p.write(func(s *store.Store, pid uint64, by string) (common.Result, error) {

@@ -38,7 +38,11 @@ type Pane struct {
 
 	prompt  components.Prompt
 	confirm components.Confirm
-	picker  picker
+	// picker chooses the phase an activity is tied to.
+	picker components.Picker
+	// personVerb is set by P: the next key is a verb on the person in
+	// the cursor's column.
+	personVerb bool
 
 	// follow is a row or column just added, for the cursor to land on
 	// once it is shown.
@@ -53,14 +57,15 @@ func New(ctx *common.Context) *Pane {
 func (p *Pane) Title() string { return "RACI" }
 func (p *Pane) Init() tea.Cmd { return nil }
 
-// Capturing is true while a prompt, a question or a picker holds the
-// keyboard, so that typing "q" or "2" there does not quit or switch tabs.
+// Capturing is true while a prompt, a question, a picker or P's verb
+// holds the keyboard, so that typing "q" or "2" there does not quit or
+// switch tabs.
 func (p *Pane) Capturing() bool {
-	return p.prompt.Active() || p.confirm.Active() || p.picker.open
+	return p.prompt.Active() || p.confirm.Active() || p.picker.Active() || p.personVerb
 }
 
-// Typing: the prompts and the pickers' filter take text.
-func (p *Pane) Typing() bool { return p.prompt.Active() || p.picker.open }
+// Typing: the prompts and the picker's filter take text.
+func (p *Pane) Typing() bool { return p.prompt.Active() || p.picker.Active() }
 
 func (p *Pane) SetSize(w, h int) {
 	p.width, p.height = w, h
@@ -99,6 +104,8 @@ func (p *Pane) load(d *model.ProjectData) {
 	if !p.loaded || p.data.Project.ID != d.Project.ID {
 		// A first load or another project: its IDs say nothing of ours.
 		hadRow, personID, p.follow = false, 0, followMsg{}
+		p.picker.Close()
+		p.personVerb = false
 	}
 	p.data, p.loaded = d, true
 	p.grid = buildGrid(d)
@@ -113,18 +120,25 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return p.prompt.Update(msg)
 	case p.confirm.Active():
 		return p.confirm.Update(msg)
-	case p.picker.open:
-		return p.picker.update(msg)
+	case p.picker.Active():
+		return p.picker.Update(msg)
 	case !p.loaded:
 		return nil
-	case key.Matches(msg, p.keys.me):
-		return p.openMePicker()
+	case p.personVerb:
+		// Whatever the key, P's verb is spent: esc or any other key
+		// only cancels it.
+		p.personVerb = false
+		return p.personKey(msg)
 	case key.Matches(msg, p.keys.myRole):
 		p.toggleMyRole()
 		return nil
 	}
 	if p.view == viewMyRole {
 		return p.myRoleKey(msg)
+	}
+	if key.Matches(msg, p.keys.person) {
+		p.personVerb = true
+		return nil
 	}
 	if p.moveKey(msg) {
 		return nil
@@ -135,9 +149,6 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if cmd, ok := p.activityKey(msg); ok {
 		return cmd
 	}
-	if cmd, ok := p.personKey(msg); ok {
-		return cmd
-	}
 	return nil
 }
 
@@ -146,8 +157,8 @@ func (p *Pane) View() string {
 	switch {
 	case !p.loaded:
 		return st.Faint.Render("loading…")
-	case p.picker.open:
-		return p.picker.view(st, p.width)
+	case p.picker.Active():
+		return p.picker.View(st, p.width, p.height)
 	case p.view == viewMyRole:
 		return p.myRoleViewText()
 	}

@@ -13,22 +13,23 @@ import (
 	"mopdeck/ui/common"
 )
 
-// personKey handles the column keys: add, edit, remove a person.
-func (p *Pane) personKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+// personKey takes the key after P: add, edit or remove a person (the
+// one in the cursor's column); any other key cancels.
+func (p *Pane) personKey(msg tea.KeyMsg) tea.Cmd {
 	k := p.keys
 	switch {
 	case key.Matches(msg, k.addPerson):
-		return p.personForm(model.Person{}), true
+		return p.personForm(model.Person{})
 	case key.Matches(msg, k.editPerson):
 		c, ok := p.cursorPerson()
 		if !ok {
-			return common.Error(errors.New("no person to edit: add one with +")), true
+			return common.Error(errors.New("no person to edit: add one with P then a"))
 		}
-		return p.personForm(p.grid.people[c]), true
+		return p.personForm(p.grid.people[c])
 	case key.Matches(msg, k.removePerson):
-		return p.removePerson(), true
+		return p.removePerson()
 	}
-	return nil, false
+	return nil
 }
 
 // personForm asks for name, team and handle in turn, each prefilled;

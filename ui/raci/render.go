@@ -32,7 +32,6 @@ func (p *Pane) relayout() {
 	p.colCur.Height = max((w-p.lay.nameW-markWidth)/cellWidth, 1)
 	p.rowCur.Clamp()
 	p.colCur.Clamp()
-	p.picker.setHeight(p.height)
 	p.myRole.scroll.Height = max(p.height, 1)
 	if p.loaded {
 		p.repaint()
@@ -88,9 +87,14 @@ func cellText(st *themes.Styles, state int, role model.Role) string {
 	if role != model.RoleNone {
 		letter = role.String()
 	}
-	text := components.Fit(strings.Repeat(" ", (cellWidth-2)/2)+letter, cellWidth)
+	lead := strings.Repeat(" ", (cellWidth-2)/2)
+	text := components.Fit(lead+letter, cellWidth)
 	switch state {
 	case 2:
+		if st.Marks {
+			// Brackets either side keep the letter in its column: "[R]".
+			text = components.Fit(lead[1:]+st.Focus(letter), cellWidth)
+		}
 		return st.Cursor.Render(text)
 	case 1:
 		return st.Selected.Render(text)
@@ -109,7 +113,7 @@ func cellText(st *themes.Styles, state int, role model.Role) string {
 func (p *Pane) gridView() string {
 	st := p.ctx.Styles
 	if len(p.grid.rows) == 0 {
-		top := st.Faint.Render("No RACI activities yet: n adds one, + adds a person, @ says who you are.")
+		top := st.Faint.Render("No RACI activities yet: A adds one, P then a adds a person, @ says who you are.")
 		if line, ok := p.inputLine(); ok {
 			top = line
 		}
@@ -156,12 +160,20 @@ func (p *Pane) headers(b *strings.Builder, cFrom, cTo int) {
 	st, g := p.ctx.Styles, &p.grid
 	left := p.lay.nameW + markWidth
 	var names, teams, counts strings.Builder
-	names.WriteString(st.Header.Render(components.Fit("Activity", p.lay.nameW) + components.Fit("Check", markWidth)))
+	// With marks, the pointer sits in the blank cell just left of the
+	// name under the cursor, so that the name keeps all its cells.
+	pointsAt := func(c int) string {
+		if st.Marks && c == p.colCur.Pos {
+			return themes.Pointer
+		}
+		return " "
+	}
+	names.WriteString(st.Header.Render(components.Fit("Activity", p.lay.nameW) + components.Fit("Check", markWidth-1) + pointsAt(cFrom)))
 	teams.WriteString(strings.Repeat(" ", left))
 	counts.WriteString(st.Faint.Render(components.Fit("", p.lay.nameW) + components.Fit("A's held", markWidth)))
 	for c := cFrom; c < cTo; c++ {
 		pe := g.people[c]
-		name := components.Cell(pe.Name, cellWidth-1) + " "
+		name := components.Cell(pe.Name, cellWidth-1) + pointsAt(c+1)
 		if c == p.colCur.Pos {
 			name = st.Cursor.Render(name)
 		}
@@ -191,6 +203,10 @@ func (p *Pane) rowLine(b *strings.Builder, r, cFrom, cTo int) {
 	onRow := r == p.rowCur.Pos
 	name := p.paint.names[r]
 	if onRow {
+		if st.Marks {
+			// The name's indent takes the mark.
+			name = st.RowMark(true) + strings.TrimPrefix(name, "  ")
+		}
 		b.WriteString(st.Selected.Render(name))
 	} else {
 		b.WriteString(name)

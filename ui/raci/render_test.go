@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"mopdeck/model"
+	"mopdeck/themes"
 )
 
 // TestOnlyTheWindowIsDrawn scrolls a 200 × 60 matrix both ways and checks
@@ -96,7 +97,10 @@ func TestMixedWidthNamesStayAligned(t *testing.T) {
 		}
 		for k := range 4 {
 			at := left + k*cellWidth
-			if at > 0 && ansi.Cut(l, at-1, at) != " " {
+			// Without colour the pointer takes the blank before the name
+			// of the person under the cursor.
+			pointer := i == 0 && k == hs.pane.colCur.Pos && ansi.Cut(l, at-1, at) == themes.Pointer
+			if at > 0 && ansi.Cut(l, at-1, at) != " " && !pointer {
 				t.Errorf("line %d: the cell before column %d is %q, want a space: %q", i+1, k, ansi.Cut(l, at-1, at), l)
 			}
 		}

@@ -41,7 +41,7 @@ func TestRenameRightAfterAMoveKeepsBoth(t *testing.T) {
 			hs.goTo("Design review", "Ana")
 			move := hs.send("K")
 			// The prompt opens on the grid as it was: the move is not back.
-			hs.press("e", "ctrl+u")
+			hs.press("E", "ctrl+u")
 			hs.typeOnly("Review")
 			rename := hs.send("enter")
 			if renameFirst {
@@ -78,7 +78,7 @@ func TestRemovalRightAfterAnAIsRefused(t *testing.T) {
 	hs := newHarness(t, smallProject(), 100, 20)
 	hs.goTo("Design document", "Cy")
 	letter := hs.send("a")
-	hs.press("X")
+	hs.press("P", "d")
 	if v := hs.view(); !strings.Contains(v, "Remove Cy") {
 		t.Fatalf("no question:\n%s", v)
 	}
@@ -110,7 +110,7 @@ func TestTwoAddsRightAfterEachOtherTakeTwoPlaces(t *testing.T) {
 	hs.goTo("Design review", "Ana")
 	var cmds []func()
 	for _, name := range []string{"Workbooks", "Wireframes"} {
-		hs.press("n")
+		hs.press("A")
 		hs.typeOnly(name)
 		cmd := hs.send("enter")
 		cmds = append(cmds, func() { hs.run(cmd) })
@@ -134,7 +134,7 @@ func TestTwoAddsRightAfterEachOtherTakeTwoPlaces(t *testing.T) {
 func TestPersonEditKeepsAFieldChangedMeanwhile(t *testing.T) {
 	hs := newHarness(t, smallProject(), 100, 20)
 	hs.goTo("Design document", "Bo")
-	hs.press("E", "ctrl+u")
+	hs.press("P", "e", "ctrl+u")
 	hs.typeText("Bob")
 	if _, err := hs.store.UpdatePerson(hs.pid, 2, "other", func(p model.Person) (model.Person, error) {
 		p.Team = "ops"
@@ -149,31 +149,5 @@ func TestPersonEditKeepsAFieldChangedMeanwhile(t *testing.T) {
 	}
 	if c, _ := hs.pane.cursorPerson(); hs.pane.grid.people[c].Team != "ops" {
 		t.Fatalf("the grid shows %+v", hs.pane.grid.people[c])
-	}
-}
-
-// Choosing "me" writes MeID onto the project as stored: a rename made
-// elsewhere meanwhile stays.
-func TestChoosingMeKeepsTheProjectAsStored(t *testing.T) {
-	hs := newHarness(t, smallProject(), 100, 20)
-	hs.press("@")
-	if _, err := hs.store.UpdateProject(hs.pid, "other", func(p model.Project) (model.Project, error) {
-		p.Name = "Renamed"
-		return p, nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	hs.typeText("bo")
-	d := hs.data()
-	if d.Project.MeID != 2 || d.Project.Name != "Renamed" {
-		t.Fatalf("stored me %d, name %q; want 2 and the rename kept", d.Project.MeID, d.Project.Name)
-	}
-	if hs.pane.data.Project.MeID != 2 {
-		t.Fatal("the pane does not know who \"me\" is")
-	}
-	hs.press("@")
-	hs.typeText("bo")
-	if hs.note() != "nothing changed" {
-		t.Fatalf("choosing the same person again: note %q", hs.note())
 	}
 }
