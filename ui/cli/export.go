@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -117,11 +116,11 @@ const exportPerm = 0o644
 // to the file out by the rule every output file follows (writeOutput).
 func (e *Env) toStdoutOrFile(out string, perm os.FileMode, write func(io.Writer) error) error {
 	if out == "" {
-		w := bufio.NewWriterSize(e.Stdout, 256<<10)
+		w, flush := e.stdout()
 		if err := write(w); err != nil {
 			return fmt.Errorf("cannot write the export: %w", err)
 		}
-		return w.Flush()
+		return flush()
 	}
 	_, err := e.writeOutput(out, perm, write)
 	return err
