@@ -76,13 +76,19 @@ func runBackup(e *Env) error {
 	return nil
 }
 
-// checkBackup checks the copy like mopdeck check does. A copy that fails
-// is removed, so that no one restores it later trusting its name; the
-// database is then checked too, to tell the user which of the two is bad.
+// checkBackup checks the copy like mopdeck check does. When the database
+// itself is damaged, the copy holds the same damage and is kept: it is a
+// snapshot of what can still be read, to save it from. Otherwise a copy
+// that fails is removed, so that no one restores it later trusting its
+// name.
 func checkBackup(db, path string) error {
 	problems, err := store.CheckFile(path, 0)
 	if err == nil && len(problems) == 0 {
 		return nil
+	}
+	if dbProblems, derr := store.CheckFile(db, 0); err == nil && derr == nil && len(dbProblems) > 0 {
+		return Userf("the database %s is damaged (%s, %s): the copy %s holds the same damage and is kept as a snapshot to save what reads from (export, report); restore an earlier backup, and see mopdeck --db %s check",
+			db, dbProblems[0], howMany(len(dbProblems), "problem"), path, db)
 	}
 	kept := "no backup was kept"
 	if rerr := os.Remove(path); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
@@ -90,10 +96,6 @@ func checkBackup(db, path string) error {
 	}
 	if err != nil {
 		return fmt.Errorf("the backup %s was written but cannot be checked (%w); %s: back up again", path, err, kept)
-	}
-	if dbProblems, err := store.CheckFile(db, 0); err == nil && len(dbProblems) > 0 {
-		return Userf("the database %s is damaged (%s, %s); %s: run mopdeck --db %s check for the whole list",
-			db, dbProblems[0], howMany(len(dbProblems), "problem"), kept, db)
 	}
 	return Userf("the backup %s failed its check (%s) though the database is sound; %s: check the disk it went to, then back up again", path, problems[0], kept)
 }

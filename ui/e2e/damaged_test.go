@@ -47,7 +47,17 @@ func TestDamagedRecordHoldsTheFileReadOnly(t *testing.T) {
 	if now, _ := os.ReadFile(db); !bytes.Equal(now, before) {
 		t.Fatal("the damaged file was written to")
 	}
-	if _, errOut, code := mopdeck(t, nil, "--db", db, "backup", "-o", filepath.Join(t.TempDir(), "copy.db")); code == 2 {
-		t.Errorf("backup of the damaged file crashed: %q", errOut)
+	// What reads is still saved: the report (of the sound project), an
+	// export, and a backup kept as a snapshot.
+	copyPath := filepath.Join(t.TempDir(), "copy.db")
+	_, errOut, code := mopdeck(t, nil, "--db", db, "backup", "-o", copyPath)
+	if code != 1 || !strings.Contains(errOut, "kept as a snapshot") {
+		t.Errorf("backup of the damaged file: %q (exit %d)", errOut, code)
+	}
+	if _, err := os.Stat(copyPath); err != nil {
+		t.Errorf("the snapshot of the damaged file was not kept: %v", err)
+	}
+	if out, errOut, code := mopdeck(t, nil, "--db", db, "export", "project", "Target", "-o", filepath.Join(t.TempDir(), "t.json")); code != 0 {
+		t.Errorf("export of the sound project from the damaged file: %q %q (exit %d)", out, errOut, code)
 	}
 }
