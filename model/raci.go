@@ -2,63 +2,11 @@ package model
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 )
 
-// Role is one RACI letter, or none.
-type Role byte
-
-const (
-	RoleNone        Role = 0
-	Responsible     Role = 'R'
-	Accountable     Role = 'A'
-	Consulted       Role = 'C'
-	Informed        Role = 'I'
-	maxAccountables      = 1
-)
-
-// Roles lists the letters in RACI order.
-var Roles = []Role{Responsible, Accountable, Consulted, Informed}
-
-func (r Role) String() string {
-	if r == RoleNone {
-		return ""
-	}
-	return string(rune(r))
-}
-
-// Meaning says in one line what a letter asks of its holder.
-func (r Role) Meaning() string {
-	switch r {
-	case Responsible:
-		return "Responsible: you do the work"
-	case Accountable:
-		return "Accountable: you approve it and answer for it"
-	case Consulted:
-		return "Consulted: your opinion is asked before it is done"
-	case Informed:
-		return "Informed: you are told once it is done"
-	}
-	return ""
-}
-
-// ParseRole reads a letter, case-insensitive; "" or "-" is RoleNone.
-func ParseRole(s string) (Role, error) {
-	switch strings.ToUpper(strings.TrimSpace(s)) {
-	case "", "-":
-		return RoleNone, nil
-	case "R":
-		return Responsible, nil
-	case "A":
-		return Accountable, nil
-	case "C":
-		return Consulted, nil
-	case "I":
-		return Informed, nil
-	}
-	return RoleNone, fmt.Errorf("unknown RACI letter %q: use R, A, C or I", s)
-}
+// maxAccountables is how many A's a row may hold.
+const maxAccountables = 1
 
 // Activity is a row of the RACI matrix: usually a deliverable or a gate.
 type Activity struct {
@@ -79,7 +27,8 @@ func (a Activity) Validate() error {
 	return nil
 }
 
-// Assignment is one filled cell of the matrix.
+// Assignment is one filled cell of the matrix: the letters a person holds
+// on an activity, one or more (A/R).
 type Assignment struct {
 	ActivityID uint64 `json:"activity_id"`
 	PersonID   uint64 `json:"person_id"`
@@ -116,16 +65,19 @@ func (p RowProblem) Warning() bool { return p == RowAllConsulted }
 // CheckRow applies the RACI rules to one row: exactly one A, at least one R;
 // it warns when every person of the project is Consulted (with more than
 // one person, since one person consulted is no crowd). roles holds the
-// letters of the row's filled cells; people is the project's head count.
+// letters of the row's filled cells, one set per cell: the rules count
+// letters, so a cell holding A/R is the row's A and one of its R's.
+// people is the project's head count.
 func CheckRow(roles []Role, people int) []RowProblem {
 	var a, r, c int
 	for _, x := range roles {
-		switch x {
-		case Accountable:
+		if x.Has(Accountable) {
 			a++
-		case Responsible:
+		}
+		if x.Has(Responsible) {
 			r++
-		case Consulted:
+		}
+		if x.Has(Consulted) {
 			c++
 		}
 	}

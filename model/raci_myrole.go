@@ -9,6 +9,9 @@ import (
 type LetterActivities struct {
 	Role       Role
 	Activities []Activity
+	// Cells are the whole cells, one per activity: A/R where the person
+	// holds R too.
+	Cells []Role
 }
 
 // PhaseRoles are a person's letters within one phase, in R, A, C, I order.
@@ -22,7 +25,8 @@ type PhaseRoles struct {
 
 // PersonRoles is "my role": every activity where the person holds a
 // letter, grouped by phase (in matrix order) and by letter (R, A, C, I),
-// activities in matrix order. Cells of unknown activities are ignored.
+// activities in matrix order. A cell holding two letters (A/R) lists its
+// activity under each. Cells of unknown activities are ignored.
 func PersonRoles(d ProjectData, personID uint64) []PhaseRoles {
 	held := make(map[uint64]Role)
 	for _, c := range d.Cells {
@@ -49,19 +53,22 @@ func PersonRoles(d ProjectData, personID uint64) []PhaseRoles {
 			out = append(out, PhaseRoles{PhaseID: phaseID, Phase: ActivityPhaseName(d, a)})
 			cur = &out[len(out)-1]
 		}
-		cur.add(r, a)
+		for _, l := range r.Letters() {
+			cur.add(l, r, a)
+		}
 	}
 	return out
 }
 
-func (p *PhaseRoles) add(r Role, a Activity) {
+func (p *PhaseRoles) add(r, cell Role, a Activity) {
 	for i := range p.Letters {
-		if p.Letters[i].Role == r {
-			p.Letters[i].Activities = append(p.Letters[i].Activities, a)
+		if l := &p.Letters[i]; l.Role == r {
+			l.Activities = append(l.Activities, a)
+			l.Cells = append(l.Cells, cell)
 			return
 		}
 	}
-	p.Letters = append(p.Letters, LetterActivities{Role: r, Activities: []Activity{a}})
+	p.Letters = append(p.Letters, LetterActivities{Role: r, Activities: []Activity{a}, Cells: []Role{cell}})
 	// Keep R, A, C, I order: insertion sort on a list of at most four.
 	for i := len(p.Letters) - 1; i > 0 && roleRank(p.Letters[i].Role) < roleRank(p.Letters[i-1].Role); i-- {
 		p.Letters[i], p.Letters[i-1] = p.Letters[i-1], p.Letters[i]
@@ -77,7 +84,8 @@ func roleRank(r Role) int {
 	return len(Roles)
 }
 
-// RoleCounts counts a person's letters across the matrix, in Roles order.
+// RoleCounts counts a person's letters across the matrix, in Roles order:
+// an A/R cell counts once under A and once under R.
 func RoleCounts(groups []PhaseRoles) map[Role]int {
 	n := make(map[Role]int, len(Roles))
 	for _, g := range groups {

@@ -101,3 +101,33 @@ func TestOverloadRuleOnAMatrix(t *testing.T) {
 		}
 	}
 }
+
+// A cell with two letters lists its activity under each, and counts
+// once for each letter.
+func TestPersonRolesWithCombinedCells(t *testing.T) {
+	d := myRoleFixture()
+	for i, c := range d.Cells {
+		if c.ActivityID == 11 && c.PersonID == 1 {
+			d.Cells[i].Role = Accountable | Responsible
+		}
+	}
+	got := render(PersonRoles(d, 1))
+	want := "Design: R d1,d2; A d2 | Build: R b2; I b1 | Not tied to a phase: A orphan; C loose"
+	if got != want {
+		t.Fatalf("Léa's roles:\n got %s\nwant %s", got, want)
+	}
+	n := RoleCounts(PersonRoles(d, 1))
+	if n[Responsible] != 3 || n[Accountable] != 2 {
+		t.Errorf("counts = %v, want R 3, A 2", n)
+	}
+	for _, l := range PersonRoles(d, 1)[0].Letters {
+		for i, a := range l.Activities {
+			if want := map[string]Role{"d1": Responsible, "d2": Accountable | Responsible}[a.Name]; l.Cells[i] != want {
+				t.Errorf("%s under %s: cell %q, want %q", a.Name, l.Role, l.Cells[i], want)
+			}
+		}
+	}
+	if acts := AccountableFor(d, 1); len(acts) != 2 {
+		t.Errorf("AccountableFor = %v, want the A/R row and the orphan", names(acts))
+	}
+}

@@ -17,6 +17,7 @@ import (
 // steps commit, or the file stays as it was.
 var migrations = map[int]func(tx *bolt.Tx) error{
 	1: migrateHistoryToRaw,
+	2: migrateCellsToSets,
 }
 
 // upgrade brings an older file to the current schema and makes sure the

@@ -17,9 +17,11 @@ func init() {
 		Usage: `Usage: mopdeck raci --person NAME [--project NAME] [--json]
 
 Prints every activity where the person holds a letter, grouped by phase and
-letter, with what each letter asks of them. NAME is matched against names
-and handles without regard to case or accents ("lea petit" finds
-"Léa Petit"); an unknown name fails (exit 1) and lists the close matches.
+letter, with what each letter asks of them. A cell holding two letters
+(A/R) lists its activity under each, marked "(A/R)", and counts once for
+each letter. NAME is matched against names and handles without regard to
+case or accents ("lea petit" finds "Léa Petit"); an unknown name fails
+(exit 1) and lists the close matches.
 
 Flags:
   --person NAME    the person (name or handle); may also be given bare
@@ -145,8 +147,8 @@ func roleText(d model.ProjectData, who model.Person, groups []model.PhaseRoles) 
 		fmt.Fprintf(&b, "\n%s\n", model.SanitizeLine(g.Phase))
 		for _, l := range g.Letters {
 			fmt.Fprintf(&b, "  %s  %s\n", l.Role, l.Role.Meaning())
-			for _, a := range l.Activities {
-				fmt.Fprintf(&b, "       %s\n", model.SanitizeLine(a.Name))
+			for i, a := range l.Activities {
+				fmt.Fprintf(&b, "       %s%s\n", model.SanitizeLine(a.Name), alsoHeld(l.Cells[i]))
 			}
 		}
 	}
@@ -177,6 +179,18 @@ type letterJSON struct {
 	Letter     string   `json:"letter"`
 	Meaning    string   `json:"meaning"`
 	Activities []string `json:"activities"`
+	// Combined gives, for the activities where the person holds more
+	// than this letter, the whole cell: "Launch": "A/R".
+	Combined map[string]string `json:"combined,omitempty"`
+}
+
+// alsoHeld marks an activity whose cell holds more than the letter it is
+// listed under: "  (A/R)".
+func alsoHeld(cell model.Role) string {
+	if len(cell.Letters()) < 2 {
+		return ""
+	}
+	return "  (" + cell.String() + ")"
 }
 
 func writeRoleJSON(w io.Writer, d model.ProjectData, who model.Person, groups []model.PhaseRoles) error {
@@ -194,8 +208,14 @@ func writeRoleJSON(w io.Writer, d model.ProjectData, who model.Person, groups []
 		ph := phaseJSON{Phase: g.Phase}
 		for _, l := range g.Letters {
 			lj := letterJSON{Letter: l.Role.String(), Meaning: l.Role.Meaning()}
-			for _, a := range l.Activities {
+			for i, a := range l.Activities {
 				lj.Activities = append(lj.Activities, a.Name)
+				if len(l.Cells[i].Letters()) > 1 {
+					if lj.Combined == nil {
+						lj.Combined = map[string]string{}
+					}
+					lj.Combined[a.Name] = l.Cells[i].String()
+				}
 			}
 			ph.Roles = append(ph.Roles, lj)
 		}

@@ -163,7 +163,7 @@ func TestRACIPersonErrors(t *testing.T) {
 		{"part of a name", []string{"--person", "thomas"}, []string{`close matches: "Thomas Moreau"`}},
 		{"nobody close lists the people", []string{"--person", "Zyx"}, []string{"nor anyone close", `"Claire Martin"`, "and 3 more"}},
 		{"no name", nil, []string{"whose role?"}},
-		{"bad flag", []string{"--persons", "x"}, []string{"flag provided but not defined", "mopdeck raci --help"}},
+		{"bad flag", []string{"--persons", "x"}, []string{"unknown flag --persons", "mopdeck raci --help"}},
 		{"unknown project", []string{"--project", "Nope", "--person", "Hugo Bernard"}, []string{`no project named "Nope"`}},
 		{"hostile name is shown inert", []string{"--person", "Eve\x1b[2J"}, []string{`"Eve␛[2J"`}},
 	}

@@ -18,45 +18,59 @@ func (p *Pane) editKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k := p.keys
 	switch {
 	case key.Matches(msg, k.setR):
-		return p.setCell(model.Responsible), true
+		return p.toggleCell(model.Responsible), true
 	case key.Matches(msg, k.setA):
-		return p.setCell(model.Accountable), true
+		return p.toggleCell(model.Accountable), true
 	case key.Matches(msg, k.setC):
-		return p.setCell(model.Consulted), true
+		return p.toggleCell(model.Consulted), true
 	case key.Matches(msg, k.setI):
-		return p.setCell(model.Informed), true
+		return p.toggleCell(model.Informed), true
 	case key.Matches(msg, k.clear):
-		return p.setCell(model.RoleNone), true
+		return p.clearCell(), true
 	case key.Matches(msg, k.undo):
 		return p.undo(), true
 	}
 	return nil, false
 }
 
-// cellSetMsg follows a letter's write once its event is applied: the
-// note then says what the row, as stored, now breaks.
+// cellSetMsg follows a cell's write once its event is applied: the note
+// then says what the cell and the row, as stored, now hold.
 type cellSetMsg struct {
 	projectID, activityID, personID uint64
 	role                            model.Role
 }
 
-// setCell saves a letter. The grid changes when the write's event comes
-// back, so a letter the store refuses is never shown. The pane's copy is
-// not asked whether the cell already holds it: a letter typed just
-// before may not have come back yet, and skipping the write would lose
-// the later key.
-func (p *Pane) setCell(role model.Role) tea.Cmd {
+// toggleCell adds a letter to the cell under the cursor, or takes it off
+// when the cell holds it: r then a gives A/R. The store reads the cell
+// in the transaction that writes it, never the pane's copy, so letters
+// typed before the last write came back all land; the grid changes when
+// the write's event comes back.
+func (p *Pane) toggleCell(letter model.Role) tea.Cmd {
+	return p.writeCell(func(s *store.Store, pid, act, person uint64, by string) (model.Role, error) {
+		return s.ToggleCell(pid, act, person, letter, by)
+	})
+}
+
+// clearCell empties the cell under the cursor, whatever it holds.
+func (p *Pane) clearCell() tea.Cmd {
+	return p.writeCell(func(s *store.Store, pid, act, person uint64, by string) (model.Role, error) {
+		return model.RoleNone, s.SetCell(pid, model.Assignment{ActivityID: act, PersonID: person}, by)
+	})
+}
+
+func (p *Pane) writeCell(fn func(s *store.Store, pid, act, person uint64, by string) (model.Role, error)) tea.Cmd {
 	rw, ok := p.cursorActivity()
 	c, okP := p.cursorPerson()
 	if !ok || !okP {
 		return common.Error(errors.New("no cell under the cursor: add an activity (A) and a person (P then a) first"))
 	}
-	cell := model.Assignment{ActivityID: rw.activity.ID, PersonID: p.grid.people[c].ID, Role: role}
+	act, person := rw.activity.ID, p.grid.people[c].ID
 	return p.write(func(s *store.Store, pid uint64, by string) (common.Result, error) {
-		if err := s.SetCell(pid, cell, by); err != nil {
+		role, err := fn(s, pid, act, person, by)
+		if err != nil {
 			return common.Result{}, err
 		}
-		return common.Result{Then: cellSetMsg{projectID: pid, activityID: cell.ActivityID, personID: cell.PersonID, role: role}}, nil
+		return common.Result{Then: cellSetMsg{projectID: pid, activityID: act, personID: person, role: role}}, nil
 	})
 }
 

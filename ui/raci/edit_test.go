@@ -42,7 +42,9 @@ func TestCursorStartsOnFirstActivityAndSkipsHeadings(t *testing.T) {
 	}
 }
 
-func TestSetClearAndUndoCells(t *testing.T) {
+// r a c i toggle their letter in the cell, so a cell may hold two;
+// space and backspace clear it whole; u takes back one key at a time.
+func TestToggleClearAndUndoCells(t *testing.T) {
 	hs := newHarness(t, smallProject(), 100, 20)
 	hs.goTo("Design document", "Cy")
 	hs.press("c")
@@ -50,8 +52,15 @@ func TestSetClearAndUndoCells(t *testing.T) {
 		t.Fatalf("after c: %q", got)
 	}
 	hs.press("i")
-	if got := hs.roleOf("Design document", "Cy"); got != model.Informed {
-		t.Fatalf("after i: %q", got)
+	if got := hs.roleOf("Design document", "Cy"); got != model.Consulted|model.Informed {
+		t.Fatalf("after c then i: %q, want C/I", got)
+	}
+	if !strings.Contains(hs.note(), "Design document × Cy: C/I") {
+		t.Fatalf("note = %q", hs.note())
+	}
+	hs.press("i")
+	if got := hs.roleOf("Design document", "Cy"); got != model.Consulted {
+		t.Fatalf("i again takes I off: %q, want C", got)
 	}
 	hs.press("space")
 	if got := hs.roleOf("Design document", "Cy"); got != model.RoleNone {
@@ -69,7 +78,11 @@ func TestSetClearAndUndoCells(t *testing.T) {
 	if !strings.HasPrefix(hs.note(), "undone:") {
 		t.Fatalf("note after undo = %q", hs.note())
 	}
-	hs.press("u", "u", "u", "u")
+	hs.press("u", "u", "u")
+	if got := hs.roleOf("Design document", "Cy"); got != model.Consulted|model.Informed {
+		t.Fatalf("three more undos: %q, want C/I back", got)
+	}
+	hs.press("u", "u")
 	if got := hs.roleOf("Design document", "Cy"); got != model.RoleNone {
 		t.Fatalf("after undoing every edit: %q", got)
 	}

@@ -21,7 +21,7 @@ func (r row) isHeading() bool { return r.heading != "" }
 type grid struct {
 	rows   []row
 	people []model.Person
-	// cells maps activity ID → person index → letter.
+	// cells maps activity ID → person index → the cell's letters.
 	cells map[uint64][]model.Role
 	// accountables counts A's per person index.
 	accountables []int
@@ -55,7 +55,7 @@ func buildGrid(d *model.ProjectData) grid {
 		}
 		roles := g.rolesOf(c.ActivityID)
 		roles[i] = c.Role
-		if c.Role == model.Accountable {
+		if c.Role.Has(model.Accountable) {
 			g.accountables[i]++
 		}
 	}
@@ -102,7 +102,7 @@ func (g *grid) check(activityID uint64) []model.RowProblem {
 	return model.CheckRow(filled, len(g.people))
 }
 
-// role is the letter at a row and person index (none on headings).
+// role is the letters at a row and person index (none on headings).
 func (g *grid) role(r, c int) model.Role {
 	if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.people) {
 		return model.RoleNone
@@ -114,18 +114,18 @@ func (g *grid) role(r, c int) model.Role {
 	return roles[c]
 }
 
-// set puts a letter the store wrote in a cell and checks the row again,
-// so that a letter costs its row and not a rebuild. It returns the old
-// letter.
+// set puts the letters the store wrote in a cell and checks the row
+// again, so that a key costs its row and not a rebuild. It returns the
+// cell's old letters.
 func (g *grid) set(r, c int, role model.Role) model.Role {
 	rw := &g.rows[r]
 	roles := g.rolesOf(rw.activity.ID)
 	old := roles[c]
 	roles[c] = role
-	if old == model.Accountable {
+	if old.Has(model.Accountable) {
 		g.accountables[c]--
 	}
-	if role == model.Accountable {
+	if role.Has(model.Accountable) {
 		g.accountables[c]++
 	}
 	rw.problems = g.check(rw.activity.ID)

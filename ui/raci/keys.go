@@ -6,8 +6,8 @@ import (
 	"mopdeck/ui/components"
 )
 
-// keyMap holds the pane's keys. The lower-case letters r a c i set the
-// cell, so the app's vocabulary (a add, e edit, d delete, t tie) moves to
+// keyMap holds the pane's keys. The lower-case letters r a c i toggle
+// their letter in the cell (a cell may hold two, as A/R), so the app's vocabulary (a add, e edit, d delete, t tie) moves to
 // capitals for the activity on the cursor's row: A, E, D, T. People, the
 // columns, take the same lower-case verbs after P: P a, P e, P d.
 type keyMap struct {
@@ -27,6 +27,7 @@ type keyMap struct {
 	addPerson, editPerson key.Binding
 	removePerson, cancel  key.Binding
 	myRole, closeView     key.Binding
+	importFile            key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -41,11 +42,11 @@ func newKeyMap() keyMap {
 		pageRight:      b([]string{"]"}, "]", "people page right"),
 		firstCol:       b([]string{"0"}, "0", "first person"),
 		lastCol:        b([]string{"$"}, "$", "last person"),
-		setR:           b([]string{"r"}, "r", "set R (responsible)"),
-		setA:           b([]string{"a"}, "a", "set A (accountable)"),
-		setC:           b([]string{"c"}, "c", "set C (consulted)"),
-		setI:           b([]string{"i"}, "i", "set I (informed)"),
-		letters:        b([]string{"r", "a", "c", "i"}, "r/a/c/i", "set letter"),
+		setR:           b([]string{"r"}, "r", "toggle R (responsible)"),
+		setA:           b([]string{"a"}, "a", "toggle A (accountable)"),
+		setC:           b([]string{"c"}, "c", "toggle C (consulted)"),
+		setI:           b([]string{"i"}, "i", "toggle I (informed)"),
+		letters:        b([]string{"r", "a", "c", "i"}, "r/a/c/i", "toggle letter"),
 		clear:          b([]string{" ", "backspace", "delete"}, "space/⌫", "clear"),
 		undo:           b([]string{"u"}, "u", "undo"),
 		addActivity:    b([]string{"A"}, "A", "add an activity"),
@@ -66,6 +67,7 @@ func newKeyMap() keyMap {
 		cancel:       b([]string{"esc"}, "esc", "cancel"),
 		myRole:       b([]string{"M"}, "M", "my role"),
 		closeView:    b([]string{"esc"}, "esc", "back to the grid"),
+		importFile:   b([]string{"I"}, "I", "import a matrix (CSV/XLSX), with preview"),
 	}
 }
 
@@ -76,6 +78,8 @@ func (p *Pane) ShortHelp() []key.Binding {
 		return components.ConfirmKeys()
 	case p.prompt.Active():
 		return components.PromptKeys()
+	case p.imp.active():
+		return p.imp.preview.Keys()
 	case p.picker.Active():
 		return p.picker.ShortHelp()
 	case p.personVerb:
@@ -94,6 +98,8 @@ func (p *Pane) FullHelp() [][]key.Binding {
 		return [][]key.Binding{components.ConfirmKeys()}
 	case p.prompt.Active():
 		return [][]key.Binding{components.PromptKeys()}
+	case p.imp.active():
+		return [][]key.Binding{p.imp.preview.Keys()}
 	case p.picker.Active():
 		return p.picker.FullHelp()
 	case p.personVerb:
@@ -106,6 +112,6 @@ func (p *Pane) FullHelp() [][]key.Binding {
 		{k.setR, k.setA, k.setC, k.setI, k.clear, k.undo},
 		{k.addActivity, k.rename, k.moveUp, k.moveDown, k.tie, k.deleteActivity},
 		{k.person, k.personSeq[0], k.personSeq[1], k.personSeq[2]},
-		{k.myRole},
+		{k.myRole, k.importFile},
 	}
 }

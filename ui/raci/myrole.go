@@ -16,6 +16,8 @@ import (
 type myRoleView struct {
 	lines  []string
 	scroll components.Cursor
+	// acts maps a line to the activity it names, for the mouse.
+	acts map[int]uint64
 }
 
 func (p *Pane) toggleMyRole() {
@@ -55,6 +57,7 @@ func (p *Pane) buildMyRole() {
 	st := p.ctx.Styles
 	d := p.data
 	var lines []string
+	acts := map[int]uint64{}
 	add := func(s string) { lines = append(lines, s) }
 	me, ok := d.Person(d.Project.MeID)
 	switch {
@@ -88,8 +91,15 @@ func (p *Pane) buildMyRole() {
 			add(st.Header.Render("▾ " + model.SanitizeLine(g.Phase)))
 			for _, l := range g.Letters {
 				add("  " + st.StatusKey.Render(l.Role.String()) + "  " + st.Faint.Render(l.Role.Meaning()))
-				for _, a := range l.Activities {
-					add("       " + model.SanitizeLine(a.Name))
+				for i, a := range l.Activities {
+					acts[len(lines)] = a.ID
+					line := "       " + model.SanitizeLine(a.Name)
+					if cell := l.Cells[i]; len(cell.Letters()) > 1 {
+						// The whole cell, so that an A/R reads as one job
+						// under A and under R.
+						line += st.Faint.Render("  (" + cell.String() + ")")
+					}
+					add(line)
 				}
 			}
 		}
@@ -97,7 +107,7 @@ func (p *Pane) buildMyRole() {
 	for i, l := range lines {
 		lines[i] = components.Fit(l, p.width)
 	}
-	p.myRole.lines = lines
+	p.myRole.lines, p.myRole.acts = lines, acts
 	p.myRole.scroll.N = len(lines)
 }
 

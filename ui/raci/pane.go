@@ -1,5 +1,5 @@
 // Package raci is the RACI pane: activities by phase × people, one letter
-// per cell, with the rules' marks on bad rows, the people and activities
+// or two per cell (A/R), with the rules' marks on bad rows, the people and activities
 // editors, the choice of "me" and the "my role" view.
 package raci
 
@@ -47,6 +47,8 @@ type Pane struct {
 	// follow is a row or column just added, for the cursor to land on
 	// once it is shown.
 	follow followMsg
+	// imp is the import screen (import.go).
+	imp importer
 }
 
 // New returns the pane.
@@ -57,11 +59,11 @@ func New(ctx *common.Context) *Pane {
 func (p *Pane) Title() string { return "RACI" }
 func (p *Pane) Init() tea.Cmd { return nil }
 
-// Capturing is true while a prompt, a question, a picker or P's verb
-// holds the keyboard, so that typing "q" or "2" there does not quit or
-// switch tabs.
+// Capturing is true while a prompt, a question, a picker, P's verb or
+// the import screen holds the keyboard, so that typing "q" or "2" there
+// does not quit or switch tabs.
 func (p *Pane) Capturing() bool {
-	return p.prompt.Active() || p.confirm.Active() || p.picker.Active() || p.personVerb
+	return p.prompt.Active() || p.confirm.Active() || p.picker.Active() || p.personVerb || p.imp.active()
 }
 
 // Typing: the prompts and the picker's filter take text.
@@ -75,6 +77,9 @@ func (p *Pane) SetSize(w, h int) {
 func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.ProjectLoadedMsg:
+		if p.imp.active() && p.imp.pid != msg.Data.Project.ID {
+			p.imp.close() // its plan was for the project left
+		}
 		p.load(msg.Data)
 	case common.ProjectChangedMsg:
 		p.changed(msg)
@@ -82,8 +87,16 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 		p.followTo(msg)
 	case cellSetMsg:
 		return p.cellNote(msg)
+	case importReadMsg:
+		return p.importRead(msg)
 	case tea.KeyMsg:
 		return p.handleKey(msg)
+	case common.MouseMsg:
+		if p.imp.active() {
+			p.imp.preview.Mouse(msg.MouseMsg)
+			return nil
+		}
+		return p.mouse(msg)
 	default:
 		if p.prompt.Active() {
 			return p.prompt.Update(msg)
@@ -122,6 +135,8 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return p.confirm.Update(msg)
 	case p.picker.Active():
 		return p.picker.Update(msg)
+	case p.imp.active():
+		return p.importKey(msg)
 	case !p.loaded:
 		return nil
 	case p.personVerb:
@@ -139,6 +154,9 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, p.keys.person) {
 		p.personVerb = true
 		return nil
+	}
+	if key.Matches(msg, p.keys.importFile) {
+		return p.openImport()
 	}
 	if p.moveKey(msg) {
 		return nil
@@ -159,6 +177,8 @@ func (p *Pane) View() string {
 		return st.Faint.Render("loading…")
 	case p.picker.Active():
 		return p.picker.View(st, p.width, p.height)
+	case p.imp.active():
+		return p.imp.preview.View(st, p.width, p.height)
 	case p.view == viewMyRole:
 		return p.myRoleViewText()
 	}

@@ -45,9 +45,9 @@ func (p *Pane) relayout() {
 // resize and kept per edited row, so that View only joins strings: a
 // frame of 45 rows × 15 people would otherwise run lipgloss 700 times.
 type paint struct {
-	// cells[state][role] is a cell's text, state 0 plain, 1 on the cursor
-	// row, 2 under the cursor.
-	cells [3]map[model.Role]string
+	// cells[state][role] is a cell's text for every set of letters,
+	// state 0 plain, 1 on the cursor row, 2 under the cursor.
+	cells [3][cellSets]string
 	// names and marks are per row: the fitted activity name and the check.
 	names []string
 	marks []string
@@ -58,9 +58,8 @@ func (p *Pane) repaint() {
 	st, g := p.ctx.Styles, &p.grid
 	pt := &p.paint
 	for state := range pt.cells {
-		pt.cells[state] = make(map[model.Role]string, 5)
-		for _, role := range append([]model.Role{model.RoleNone}, model.Roles...) {
-			pt.cells[state][role] = cellText(st, state, role)
+		for role := range pt.cells[state] {
+			pt.cells[state][role] = cellText(st, state, model.Role(role))
 		}
 	}
 	pt.names = make([]string, len(g.rows))
@@ -82,24 +81,34 @@ func (p *Pane) rowChanged(r int) {
 	}
 }
 
+// cellSets is how many sets of letters a cell may hold: every subset of
+// R, A, C and I.
+const cellSets = 16
+
+// cellText draws a cell: its letters centred ("A", "A/R"), coloured after
+// the first as written (an A/R cell as an A).
 func cellText(st *themes.Styles, state int, role model.Role) string {
 	letter := "·"
 	if role != model.RoleNone {
 		letter = role.String()
 	}
-	lead := strings.Repeat(" ", (cellWidth-2)/2)
+	lead := strings.Repeat(" ", max((cellWidth-1-len(letter))/2, 1))
 	text := components.Fit(lead+letter, cellWidth)
 	switch state {
 	case 2:
 		if st.Marks {
-			// Brackets either side keep the letter in its column: "[R]".
+			// Brackets either side keep the letters in their column: "[R]".
 			text = components.Fit(lead[1:]+st.Focus(letter), cellWidth)
 		}
 		return st.Cursor.Render(text)
 	case 1:
 		return st.Selected.Render(text)
 	}
-	switch role {
+	first := model.RoleNone
+	if ls := role.Letters(); len(ls) > 0 {
+		first = ls[0]
+	}
+	switch first {
 	case model.Accountable:
 		return st.Title.Render(text)
 	case model.Responsible:
@@ -215,7 +224,7 @@ func (p *Pane) rowLine(b *strings.Builder, r, cFrom, cTo int) {
 	roles := p.grid.cells[rw.activity.ID]
 	for c := cFrom; c < cTo; c++ {
 		role := model.RoleNone
-		if roles != nil {
+		if roles != nil && int(roles[c]) < cellSets {
 			role = roles[c]
 		}
 		state := 0

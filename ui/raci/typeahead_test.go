@@ -29,8 +29,8 @@ func TestUndoRightAfterALetterTakesBackThatLetter(t *testing.T) {
 	if got := hs.cursorRole(); got != model.Consulted {
 		t.Fatalf("the grid shows %q, want the stored C", got)
 	}
-	if !strings.Contains(hs.note(), "C → I") {
-		t.Fatalf("note = %q, want the undo of C → I", hs.note())
+	if !strings.Contains(hs.note(), "C → C/I") {
+		t.Fatalf("note = %q, want the undo of C → C/I", hs.note())
 	}
 }
 
