@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Area is the part of the platform a change request touches.
@@ -108,6 +109,25 @@ type ChangeRequest struct {
 	Decision    Decision   `json:"decision"`
 	Status      CRStatus   `json:"status"`
 	Assignee    string     `json:"assignee,omitempty"`
+	// SourceKey is the request's key in the tool it came from (a Jira
+	// issue key, a GLPI ticket number, a row's reference): importing the
+	// same source again updates the request instead of adding it twice.
+	SourceKey string `json:"source_key,omitempty"`
+	// AreaText keeps another tool's category that no area stands for
+	// ("Database"), when Area is other; see AreaLabel.
+	AreaText string `json:"area_text,omitempty"`
+}
+
+// MaxSourceKey bounds a source key: keys are short identifiers.
+const MaxSourceKey = 200
+
+// AreaLabel is the area as people read it: the original category kept
+// for an "other" area, else the area's name.
+func (c ChangeRequest) AreaLabel() string {
+	if c.Area == AreaOther && c.AreaText != "" {
+		return c.AreaText
+	}
+	return string(c.Area)
 }
 
 // Ref is how people name a change request: "CR-12".
@@ -143,6 +163,9 @@ func (c ChangeRequest) Validate() error {
 	}
 	if c.Status < StatusNew || c.Status > StatusDeferred {
 		return fmt.Errorf("unknown status")
+	}
+	if n := utf8.RuneCountInString(c.SourceKey); n > MaxSourceKey || strings.ContainsAny(c.SourceKey, "\n\r") {
+		return fmt.Errorf("source key %q is not a key: keep it to one line of at most %d characters", ClipValue(c.SourceKey), MaxSourceKey)
 	}
 	if c.Area != "" && !validArea(c.Area) {
 		return fmt.Errorf("unknown area %q: use data fields, workflow, security, reporting, integration or other", string(c.Area))

@@ -15,11 +15,16 @@ func TestParseImpact(t *testing.T) {
 		{"  ", 0, ""},
 		{"1", 1, ""},
 		{" 5 ", 5, ""},
-		{"0", 0, "out of range"},
-		{"6", 0, "out of range: use 1 to 5"},
+		{"0", 0, "impact 0 is out of range: use 1 to 5"},
+		{"4,0", 4, ""},
+		{"6", 0, "impact 6 is out of range: use 1 to 5"},
 		{"-1", 0, "out of range"},
 		{"3.5", 0, "not a whole number"},
-		{"high", 0, "not a whole number"},
+		{"high", 4, ""},
+		{"Très haute", 5, ""},
+		{"1 - High", 5, ""}, // a numbered level counts from the top
+		{"P2", 4, ""},
+		{"huge", 0, `"huge" is not an impact`},
 		{"4\x1b[2J", 0, "␛[2J"},
 	}
 	for _, tt := range tests {
@@ -48,6 +53,8 @@ func TestParseEstimate(t *testing.T) {
 		{"-0.5", 0, "negative"},
 		{"NaN", 0, "not a number"},
 		{"Inf", 0, "not a number"},
+		{"1 200", 1200, ""},
+		{"6,5 heures", 6.5, ""},
 		{"two", 0, "not a number of hours"},
 	}
 	for _, tt := range tests {
@@ -72,7 +79,7 @@ func TestParseComplexityAndDecision(t *testing.T) {
 		got, err := ParseDecision(in)
 		checkParse(t, "ParseDecision", in, got, want, err, "")
 	}
-	if _, err := ParseDecision("maybe"); err == nil || err.Error() != `unknown decision "maybe": use now, later or reject` {
+	if _, err := ParseDecision("maybe"); err == nil || err.Error() != `"maybe" is not a decision: use now, later or reject (maintenant, plus tard, rejeté), or leave it empty` {
 		t.Errorf("ParseDecision(maybe) = %v", err)
 	}
 }

@@ -1,5 +1,7 @@
 package model
 
+import "fmt"
+
 // QuadrantSummary is one cell of the impact/effort matrix.
 type QuadrantSummary struct {
 	Quadrant Quadrant
@@ -12,6 +14,7 @@ type QuadrantSummary struct {
 // Matrix summarises requests per quadrant, indexed by Quadrant (the four
 // rated quadrants, then Unrated): how many, their total estimate and the
 // IDs of the top requests in priority order, at most top of them.
+// Rejected requests are left out (RejectedTotal counts them).
 func Matrix(crs []ChangeRequest, top int) [Unrated + 1]QuadrantSummary {
 	var out [Unrated + 1]QuadrantSummary
 	best := make([][]ChangeRequest, len(out))
@@ -19,6 +22,9 @@ func Matrix(crs []ChangeRequest, top int) [Unrated + 1]QuadrantSummary {
 		out[i].Quadrant = Quadrant(i)
 	}
 	for _, c := range crs {
+		if c.Rejected() {
+			continue // shown apart: see RejectedTotal
+		}
 		q := QuadrantOf(c)
 		cell := &out[q]
 		cell.Count++
@@ -52,4 +58,30 @@ func insertTop(best []ChangeRequest, c ChangeRequest, n int) []ChangeRequest {
 	copy(best[i+1:], best[i:len(best)-1])
 	best[i] = c
 	return best
+}
+
+// Rejected tells whether the request was turned down: its hours are no
+// work to plan, so totals leave it out and show it apart.
+func (c ChangeRequest) Rejected() bool {
+	return c.Status == StatusRejected || c.Decision == DecisionRejected
+}
+
+// RejectedTotal counts the rejected requests and their estimated hours.
+func RejectedTotal(crs []ChangeRequest) (n int, hours float64) {
+	for _, c := range crs {
+		if c.Rejected() {
+			n++
+			hours += c.EstimateHrs
+		}
+	}
+	return n, hours
+}
+
+// RejectedLine says what the totals left out: "rejected: 2 requests, 14 h".
+func RejectedLine(n int, hours float64) string {
+	what := "requests"
+	if n == 1 {
+		what = "request"
+	}
+	return fmt.Sprintf("rejected: %d %s, %s h", n, what, formatHours(hours))
 }

@@ -34,6 +34,10 @@ func importThroughPane(t *testing.T, path string) (status string, isErr bool, be
 		t.Fatalf("i opened no import prompt:\n%s", m.View())
 	}
 	press(t, m, path, "enter")
+	// The import screen shows what would happen; enter imports.
+	if strings.Contains(m.View(), "enter imports") {
+		press(t, m, "enter")
+	}
 	status, isErr = m.Status()
 	return status, isErr, before, count(), m.View()
 }

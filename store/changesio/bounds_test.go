@@ -182,7 +182,7 @@ func TestOversizedCellsAreRefused(t *testing.T) {
 		io.WriteString(w, `<row r="2"><c r="A2" t="inlineStr"><is><t>`+title+`</t></is></c></row>`)
 	}, nil, nil)
 	res = ReadXLSX(book, "cell.xlsx", opt)
-	wantRefusal(t, res, "cell.xlsx:2: Title: this cell holds 2.0 MiB")
+	wantRefusal(t, res, "cell.xlsx:Requests!A2: Title: this cell holds 2.0 MiB")
 }
 
 func TestOversizedCSVIsRefusedBeforeReading(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -45,10 +46,14 @@ func ReadCSV(r io.Reader, name string, opt Options) *Result {
 	cr.ReuseRecord = true
 
 	conv := newConverter(res, opt)
-	conv.table(func() ([]string, int, bool) {
+	conv.size, conv.offset = opt.size, cr.InputOffset
+	// A spreadsheet shows a record as one row however many lines its
+	// cells take: rows are lines less the line breaks inside cells above.
+	inCells := 0
+	conv.table(func() ([]string, loc, bool) {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return nil, 0, false
+			return nil, loc{}, false
 		}
 		if err != nil {
 			var g *guardError
@@ -56,22 +61,28 @@ func ReadCSV(r io.Reader, name string, opt Options) *Result {
 			var pe *csv.ParseError
 			switch {
 			case errors.As(err, &enc):
-				res.add(enc.problem(name))
+				p := enc.problem(name)
+				conv.pr.whole(loc{row: p.Line - inCells, line: p.Line, col: -1}, p.Message)
 			case errors.As(err, &g):
-				res.refuse("%s", g.why)
+				conv.pr.whole(loc{}, g.why)
 			case errors.As(err, &pe):
-				res.add(Problem{File: name, Line: pe.Line, Message: fmt.Sprintf("the CSV does not read: %v; check the quotes on this line", pe.Err)})
+				conv.pr.whole(loc{row: pe.StartLine - inCells, line: pe.Line, col: -1}, fmt.Sprintf("the CSV does not read: %v; check the quotes on this line", pe.Err))
 			default:
-				res.refuse("cannot read the file: %v", err)
+				conv.pr.whole(loc{}, fmt.Sprintf("cannot read the file: %v", err))
 			}
-			return nil, 0, false
+			return nil, loc{}, false
 		}
 		line, _ := cr.FieldPos(0)
+		at := loc{row: line - inCells, line: line, col: -1}
 		for i, v := range rec {
 			rec[i] = unescapeFormula(v)
+			if strings.IndexByte(v, '\n') >= 0 {
+				inCells += strings.Count(v, "\n")
+			}
 		}
-		return rec, line, true
+		return rec, at, true
 	})
+	conv.finish()
 	if dec != nil && len(res.Problems) == 0 {
 		res.note(dec.note())
 	}

@@ -2,6 +2,7 @@ package changesio
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -10,7 +11,10 @@ type field int
 
 const (
 	fieldNone field = iota
-	fieldRef
+	// fieldKey is the source's key for the row: Jira's Issue key, a
+	// ticket number, a reference. In mopdeck's own exports it is the ID
+	// column (CR-12), and fieldSourceKey holds the source's key.
+	fieldKey
 	fieldTitle
 	fieldDescription
 	fieldRaisedBy
@@ -23,10 +27,61 @@ const (
 	fieldDecision
 	fieldStatus
 	fieldAssignee
+	fieldSourceKey
+	// fieldPriority becomes the impact when the file has no impact column.
+	fieldPriority
+	// fieldStatusCategory (Jira) stands for a status the vocabulary does
+	// not know, or for a missing status column.
+	fieldStatusCategory
+	// fieldEstimateSeconds is an estimate in seconds (Jira).
+	fieldEstimateSeconds
 	// fieldDerived marks columns mopdeck writes but computes itself
-	// (quadrant, priority): read and skipped without a note.
+	// (quadrant): read and skipped without a note.
 	fieldDerived
+	// fieldIgnored is a column the user mapped to nothing (--map 'X=ignore').
+	fieldIgnored
+	numFields
 )
+
+// fieldNames name the fields for --map and in messages.
+var fieldNames = [numFields]string{
+	fieldKey: "key", fieldTitle: "title", fieldDescription: "description", fieldRaisedBy: "raised by",
+	fieldRaisedIn: "raised in", fieldCreated: "created", fieldArea: "area", fieldImpact: "impact",
+	fieldComplexity: "complexity", fieldEstimate: "estimate", fieldDecision: "decision", fieldStatus: "status",
+	fieldAssignee: "assignee", fieldSourceKey: "source key", fieldPriority: "priority",
+	fieldStatusCategory: "status category", fieldEstimateSeconds: "estimate seconds", fieldIgnored: "ignore",
+}
+
+func (f field) String() string {
+	if f > fieldNone && f < numFields && fieldNames[f] != "" {
+		return fieldNames[f]
+	}
+	return "?"
+}
+
+// parseField reads a field name as --map and --map-value take it.
+func parseField(s string) (field, error) {
+	switch fold(s) {
+	case "phase":
+		return fieldRaisedIn, nil
+	case "hours", "estimate hours":
+		return fieldEstimate, nil
+	case "none", "skip":
+		return fieldIgnored, nil
+	}
+	for f, n := range fieldNames {
+		if n != "" && fold(n) == fold(s) {
+			return field(f), nil
+		}
+	}
+	var names []string
+	for _, n := range fieldNames {
+		if n != "" {
+			names = append(names, n)
+		}
+	}
+	return fieldNone, fmt.Errorf("unknown field %q: use one of %s", clip(s), strings.Join(names, ", "))
+}
 
 // exportHeaders are the column names mopdeck writes, in order, and the
 // field each one holds. Exports use English; imports accept both languages.
@@ -34,7 +89,7 @@ var exportHeaders = []struct {
 	name string
 	f    field
 }{
-	{"ID", fieldRef},
+	{"ID", fieldKey},
 	{"Title", fieldTitle},
 	{"Description", fieldDescription},
 	{"Raised by", fieldRaisedBy},
@@ -47,103 +102,235 @@ var exportHeaders = []struct {
 	{"Decision", fieldDecision},
 	{"Status", fieldStatus},
 	{"Assignee", fieldAssignee},
+	{"Source key", fieldSourceKey},
 	{"Quadrant", fieldDerived},
 }
 
-// headerNames maps folded header names, English and French, to fields.
-var headerNames = map[string]field{
-	"id": fieldRef, "ref": fieldRef, "reference": fieldRef, "cr": fieldRef, "numero": fieldRef, "no": fieldRef,
-
-	"title": fieldTitle, "titre": fieldTitle, "summary": fieldTitle, "resume": fieldTitle,
-	"subject": fieldTitle, "sujet": fieldTitle, "objet": fieldTitle, "intitule": fieldTitle,
-
-	"description": fieldDescription, "details": fieldDescription, "detail": fieldDescription,
-
-	"raised by": fieldRaisedBy, "demandeur": fieldRaisedBy, "requested by": fieldRaisedBy,
-	"requester": fieldRaisedBy, "reporter": fieldRaisedBy, "auteur": fieldRaisedBy, "author": fieldRaisedBy,
-	"demande par": fieldRaisedBy, "souleve par": fieldRaisedBy,
-
-	"raised in": fieldRaisedIn, "phase": fieldRaisedIn, "souleve en": fieldRaisedIn,
-	"souleve pendant": fieldRaisedIn, "souleve dans": fieldRaisedIn,
-
-	"created": fieldCreated, "created at": fieldCreated, "created on": fieldCreated, "date": fieldCreated,
-	"cree le": fieldCreated, "creee le": fieldCreated, "date de creation": fieldCreated, "creation": fieldCreated,
-
-	"area": fieldArea, "domaine": fieldArea, "category": fieldArea, "categorie": fieldArea,
-
-	"impact": fieldImpact,
-
-	"complexity": fieldComplexity, "complexite": fieldComplexity, "effort": fieldComplexity,
-
-	"estimate": fieldEstimate, "estimation": fieldEstimate, "estimate hours": fieldEstimate,
-	"estimation heures": fieldEstimate, "estimate h": fieldEstimate, "estimation h": fieldEstimate,
-	"estimated hours": fieldEstimate, "hours": fieldEstimate, "heures": fieldEstimate,
-	"charge": fieldEstimate, "charge heures": fieldEstimate, "charge h": fieldEstimate,
-
-	"decision": fieldDecision,
-
-	"status": fieldStatus, "statut": fieldStatus, "etat": fieldStatus, "state": fieldStatus,
-
-	"assignee": fieldAssignee, "responsable": fieldAssignee, "assigned to": fieldAssignee,
-	"assigne a": fieldAssignee, "attribue a": fieldAssignee, "owner": fieldAssignee,
-
-	"quadrant": fieldDerived, "priority": fieldDerived, "priorite": fieldDerived, "age": fieldDerived,
+// headerWords are the header names, as people and tools write them, of
+// each field: English and French first, then the exports of Jira (also in
+// Portuguese), Azure DevOps, GitHub, ServiceNow and GLPI, and scripts'
+// camelCase. They are folded (see foldHeader) into headerNames.
+var headerWords = map[field][]string{
+	fieldKey: {"ID", "Ref", "Reference", "Référence", "CR", "CR ID", "Numéro", "No", "N°", "Issue key", "Key",
+		"Issue number", "Number", "Ticket", "Ticket ID", "Work item ID", "Chave", "Chave da item", "Chave do item",
+		"Clé", "Clé de ticket", "Nummer", "Schlüssel"},
+	fieldSourceKey: {"Source key", "Clé source"},
+	fieldTitle: {"Title", "Titre", "Summary", "Résumé", "Resumo", "Subject", "Sujet", "Objet", "Intitulé",
+		"Short description", "Titel", "Título", "Issue title", "Zusammenfassung"},
+	fieldDescription: {"Description", "Details", "Détail", "Body", "Descrição", "Beschreibung", "Descripción"},
+	fieldRaisedBy: {"Raised by", "Demandeur", "Requested by", "Requester", "Reporter", "Auteur", "Author",
+		"Demandé par", "Soulevé par", "Demandeur - Demandeur", "Relator", "Solicitante", "Opened by",
+		"Created by", "Submitted by", "Melder", "Autor"},
+	fieldRaisedIn: {"Raised in", "Phase", "Soulevé en", "Soulevé pendant", "Soulevé dans", "Fase"},
+	fieldCreated: {"Created", "Created at", "Created on", "Created date", "Date", "Créé le", "Créée le",
+		"Date de création", "Création", "Date raised", "Raised on", "Date d'ouverture", "Opened", "Opened at",
+		"Criado", "Criado em", "Data de criação", "Erstellt", "Erstellt am", "Fecha de creación", "Submitted"},
+	fieldArea:       {"Area", "Domaine", "Category", "Catégorie", "Categoria", "Kategorie", "Área"},
+	fieldImpact:     {"Impact", "Impacto", "Auswirkung"},
+	fieldPriority:   {"Priority", "Priorité", "Prioridade", "Priorität", "Prioridad", "Prio"},
+	fieldComplexity: {"Complexity", "Complexité", "Effort", "Complexidade", "Size", "T-shirt size", "Taille"},
+	fieldEstimate: {"Estimate", "Estimation", "Estimate (hours)", "Estimation (heures)", "Estimate h", "Estimation h",
+		"Estimated hours", "Hours", "Heures", "Charge", "Charge (heures)", "Charge (h)", "Charge h", "Estimativa (horas)",
+		"Original estimate (hours)"},
+	fieldEstimateSeconds: {"Original estimate", "Σ Original estimate", "Estimativa original", "Estimation originale",
+		"Ursprüngliche Schätzung"},
+	fieldDecision:       {"Decision", "Décision", "Decisão", "Entscheidung"},
+	fieldStatus:         {"Status", "Statut", "État", "State", "Estado", "Situação"},
+	fieldStatusCategory: {"Status category", "Catégorie de statut", "Categoria de status", "Categoria do status", "Statuskategorie"},
+	fieldAssignee: {"Assignee", "Responsable", "Assigned to", "Assigné à", "Attribué à", "Owner",
+		"Attribué à - Technicien", "Responsável", "Atribuído a", "Bearbeiter", "Zugewiesen an", "Asignado a"},
+	fieldDerived: {"Quadrant", "Age"},
 }
+
+// headerNames maps folded header names to fields.
+var headerNames = func() map[string]field {
+	m := map[string]field{}
+	for f, words := range headerWords {
+		for _, w := range words {
+			k := foldHeader(w)
+			if prev, dup := m[k]; dup && prev != f {
+				panic("changesio: header word for two fields: " + w)
+			}
+			m[k] = f
+		}
+	}
+	return m
+}()
 
 // column is one column of the file as the header names it.
 type column struct {
-	f    field
-	name string // the header as written, for messages
+	f     field
+	name  string // the header as written, for messages
+	index int    // 0-based position, for cell names
 }
 
 // header is the result of reading a header row.
 type header struct {
 	cols    []column
 	ignored []string // headers mopdeck does not know
+	// unused are known columns left out, each with why: a priority beside
+	// an impact column, Jira's status category beside a known status.
+	unused []string
 	// problems found in the header itself: a missing title, a column twice.
 	problems []Problem
+	// tool is the export the header looks like, "" when unknown.
+	tool string
+	has  [numFields]bool
 }
 
-// mapHeader maps a header row to fields. line is where the row sits.
-func mapHeader(cells []string, file string, line int) header {
+// fieldOf maps one header cell, the user's mapping first.
+func fieldOf(name string, m *Mapping) field {
+	k := foldHeader(name)
+	if m != nil {
+		if f, ok := m.columns[k]; ok {
+			return f
+		}
+	}
+	return headerNames[k]
+}
+
+// hasTitle tells whether a row of cells would be a header with a title
+// column: how the header row is found below a sheet's title lines.
+func hasTitle(cells []string, m *Mapping) bool {
+	for _, c := range cells {
+		if fieldOf(c, m) == fieldTitle {
+			return true
+		}
+	}
+	return false
+}
+
+// mapHeader maps a header row to fields. where is how problems name the
+// row.
+func mapHeader(cells []string, file string, line int, m *Mapping) header {
 	var h header
 	h.cols = make([]column, len(cells))
 	first := map[field]string{}
 	for i, raw := range cells {
 		name := strings.TrimSpace(raw)
-		f := headerNames[fold(name)]
-		if f == fieldNone {
+		f := fieldOf(name, m)
+		switch f {
+		case fieldNone:
 			if name != "" {
 				h.ignored = append(h.ignored, name)
 			}
+			continue
+		case fieldIgnored:
 			continue
 		}
 		if f != fieldDerived {
 			if prev, dup := first[f]; dup {
 				h.problems = append(h.problems, Problem{File: file, Line: line, Column: name,
-					Message: fmt.Sprintf("this column means the same as %q: keep one of them", prev)})
+					Message: fmt.Sprintf("this column means the same as %q: keep one of them, or map one elsewhere (--map '%s=ignore')", prev, name)})
 				continue
 			}
 			first[f] = name
 		}
-		h.cols[i] = column{f: f, name: name}
+		h.cols[i] = column{f: f, name: name, index: i}
+		h.has[f] = true
 	}
-	if _, ok := first[fieldTitle]; !ok {
+	h.tool = toolOf(cells)
+	h.settle()
+	if !h.has[fieldTitle] {
 		found := "no named column"
 		if names := nonEmpty(cells); len(names) > 0 {
 			found = "found " + strings.Join(names, ", ")
 		}
-		h.problems = append(h.problems, Problem{File: file, Line: line, Column: "title",
-			Message: fmt.Sprintf("no title column (%s): name the column that holds each request's title Title or Titre", found)})
+		msg := fmt.Sprintf("no title column (%s): name the column that holds each request's title Title or Titre, or map it (--map 'Summary=title')", found)
+		if raci := raciShape(cells); raci != "" {
+			msg = fmt.Sprintf("this looks like a RACI matrix (%s), not a list of change requests: import it with mopdeck import raci %s", raci, file)
+		}
+		h.problems = append(h.problems, Problem{File: file, Line: line, Column: "title", Message: msg})
 	}
 	return h
+}
+
+// settle decides between columns that say the same thing: an impact
+// column wins over a priority; a status column over Jira's status
+// category, which then only stands in for statuses the vocabulary does
+// not know; Jira's estimate is in seconds, any other in hours.
+func (h *header) settle() {
+	drop := func(f field, why string) {
+		for i, c := range h.cols {
+			if c.f == f {
+				h.unused = append(h.unused, fmt.Sprintf("%q (%s)", c.name, why))
+				h.cols[i] = column{}
+			}
+		}
+		h.has[f] = false
+	}
+	if h.has[fieldImpact] && h.has[fieldPriority] {
+		drop(fieldPriority, "the impact column rates the requests")
+	}
+	if h.has[fieldEstimate] && h.has[fieldEstimateSeconds] {
+		drop(fieldEstimateSeconds, "the estimate column gives hours")
+	}
+	if h.has[fieldEstimateSeconds] && h.tool != "Jira" {
+		for i := range h.cols { // outside Jira, an "original estimate" is in hours
+			if h.cols[i].f == fieldEstimateSeconds {
+				h.cols[i].f = fieldEstimate
+			}
+		}
+		h.has[fieldEstimateSeconds], h.has[fieldEstimate] = false, true
+	}
+}
+
+// toolOf recognises the export a header comes from, for notes and for
+// the units of its columns.
+func toolOf(cells []string) string {
+	has := func(names ...string) bool {
+		for _, c := range cells {
+			if slices.Contains(names, foldHeader(c)) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("issue key", "chave da item", "chave do item", "status category", "categoria de status", "categoria do status"):
+		return "Jira"
+	case has("work item type"):
+		return "Azure DevOps"
+	case has("issue number") && has("body"):
+		return "GitHub"
+	case has("short description"):
+		return "ServiceNow"
+	case has("attribue a technicien", "demandeur demandeur"):
+		return "GLPI"
+	case has("quadrant") && has("source key"):
+		return "mopdeck"
+	}
+	return ""
+}
+
+// raciShape tells why a header looks like a RACI matrix, "" when it does
+// not: an activity column then people, or columns R, A, C and I.
+func raciShape(cells []string) string {
+	letters := 0
+	for _, c := range cells {
+		switch foldHeader(c) {
+		case "r", "a", "c", "i", "responsible", "accountable", "consulted", "informed":
+			letters++
+		}
+	}
+	if letters >= 4 {
+		return "columns R, A, C and I"
+	}
+	if len(cells) > 1 {
+		switch foldHeader(cells[0]) {
+		case "activity", "activities", "activite", "activites", "aktivitat", "aktivitaet", "atividade", "actividad",
+			"tache", "taches", "task", "tasks", "raci", "deliverable", "livrable":
+			return fmt.Sprintf("%q then a column per person", strings.TrimSpace(cells[0]))
+		}
+	}
+	return ""
 }
 
 func nonEmpty(cells []string) []string {
 	var out []string
 	for _, c := range cells {
 		if c = strings.TrimSpace(c); c != "" {
-			out = append(out, fmt.Sprintf("%q", c))
+			out = append(out, fmt.Sprintf("%q", clip(c)))
 		}
 		if len(out) == 8 {
 			out = append(out, "…")

@@ -4,40 +4,31 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"mopdeck/model"
 )
 
-// fold reduces a header or a value to the form the name tables use:
-// lower case, accents dropped, every run of punctuation and spaces one
-// space, trimmed. "Complexité", "COMPLEXITE" and " complexite_ " all fold
-// to "complexite"; "Estimate (hours)" to "estimate hours".
-func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if !ascii {
-		s = norm.NFD.String(s)
-	}
+// fold reduces a value to the form the vocabularies use (see
+// model.FoldWord): "Complexité", "COMPLEXITE" and " complexite_ " all
+// fold to "complexite".
+func fold(s string) string { return model.FoldWord(s) }
+
+// foldHeader folds a header, splitting camelCase words first, as scripts
+// name their columns: "requestedBy" and "created_at" fold like "Requested
+// by" and "Created at"; "ID" and "CR" stay one word.
+func foldHeader(s string) string {
 	var b strings.Builder
-	b.Grow(len(s))
-	gap := false
+	prev := rune(0)
+	split := false
 	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue // a combining accent, split off by NFD
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if gap && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			gap = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			gap = true
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			b.WriteByte(' ')
+			split = true
 		}
+		b.WriteRune(r)
+		prev = r
 	}
-	return b.String()
+	if split {
+		s = b.String()
+	}
+	return model.FoldWord(s)
 }

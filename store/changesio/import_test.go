@@ -44,7 +44,7 @@ func TestImportNumbersAfterExistingAndUndoes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := res.Summary(); got != "imported 2 change requests from tests.csv (CR-2 to CR-3)" {
+	if got := res.Summary(); got != "imported 2 change requests from tests.csv (CR-2 to CR-3): 2 added, 0 updated, 0 unchanged" {
 		t.Errorf("Summary = %q", got)
 	}
 	d, err := s.LoadProject(pid)

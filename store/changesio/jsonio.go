@@ -36,6 +36,7 @@ type jsonChange struct {
 	Decision    string  `json:"decision"`
 	Status      string  `json:"status"`
 	Assignee    string  `json:"assignee"`
+	SourceKey   string  `json:"source_key"`
 	Quadrant    string  `json:"quadrant"`
 }
 
@@ -53,9 +54,9 @@ func WriteJSON(w io.Writer, crs []model.ChangeRequest, x Export) error {
 	for i, c := range crs {
 		doc.Changes[i] = jsonChange{
 			ID: c.ID, Ref: c.Ref(), Title: c.Title, Description: c.Description, RaisedBy: c.RaisedBy,
-			RaisedIn: names[c.RaisedIn], CreatedAt: createdText(c.CreatedAt), Area: string(c.Area), Impact: c.Impact,
+			RaisedIn: names[c.RaisedIn], CreatedAt: createdText(c.CreatedAt), Area: c.AreaLabel(), Impact: c.Impact,
 			Complexity: c.Complexity.String(), Estimate: c.EstimateHrs, Decision: c.Decision.String(),
-			Status: c.Status.String(), Assignee: c.Assignee, Quadrant: model.QuadrantOf(c).String(),
+			Status: c.Status.String(), Assignee: c.Assignee, SourceKey: c.SourceKey, Quadrant: model.QuadrantOf(c).String(),
 		}
 	}
 	enc := json.NewEncoder(w)
@@ -82,15 +83,16 @@ func ReadJSON(data []byte, name string, opt Options) *Result {
 	lineAt := lineCounter(data)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
+	conv := newConverter(res, opt)
 	fail := func(err error) *Result {
-		if errors.Is(err, errStop) {
-			return res
+		if !errors.Is(err, errStop) {
+			line := lineAt(dec.InputOffset())
+			conv.pr.whole(loc{row: line, line: line, col: -1},
+				fmt.Sprintf("the JSON does not read (%v): it should be a mopdeck export or an array of objects", err))
 		}
-		res.Problems = append(res.Problems, Problem{File: name, Line: lineAt(dec.InputOffset()),
-			Message: fmt.Sprintf("the JSON does not read (%v): it should be a mopdeck export or an array of objects", err)})
+		conv.finish()
 		return res
 	}
-	conv := newConverter(res, opt)
 	unknown := map[string]bool{}
 	records, max := 0, opt.maxRows()
 	readArray := func() error {
@@ -102,16 +104,14 @@ func ReadJSON(data []byte, name string, opt Options) *Result {
 		for dec.More() {
 			line := lineAt(skipSpace(data, dec.InputOffset()))
 			if records++; records > max {
-				res.refuse("%s", opt.tooManyRows("the file holds"))
+				conv.pr.whole(loc{}, opt.tooManyRows("the file holds"))
 				return errStop
 			}
 			var m map[string]any
 			if err := dec.Decode(&m); err != nil {
 				return err
 			}
-			if !conv.record(m, line, unknown) {
-				return errStop
-			}
+			conv.record(m, line, unknown)
 		}
 		_, err := dec.Token()
 		return err
@@ -154,7 +154,8 @@ func ReadJSON(data []byte, name string, opt Options) *Result {
 		// The document's kind decides, wherever its key stands: what its
 		// records said is moot when it is not a list of requests.
 		refuse := func(format string, args ...any) *Result {
-			res.Changes, res.Lines, res.Problems, unknown = nil, nil, nil, nil
+			res.Changes, res.Lines, res.Refs, res.locs, res.Problems, res.problems, unknown = nil, nil, nil, nil, nil, nil, nil
+			res.Mapped, res.Notes = nil, nil
 			res.refuse(format, args...)
 			return res
 		}
@@ -170,6 +171,7 @@ func ReadJSON(data []byte, name string, opt Options) *Result {
 		res.refuse("this is not JSON (it should start with [ or {): check the file, or give a CSV file the .csv extension")
 		return res
 	}
+	conv.finish()
 	for k := range unknown {
 		res.Ignored = append(res.Ignored, k)
 	}
@@ -183,41 +185,52 @@ func ReadJSON(data []byte, name string, opt Options) *Result {
 // errStop ends decoding once the problems say enough.
 var errStop = errors.New("stop")
 
-// record converts one JSON record at line; it returns false when reading
-// should stop.
-func (c *converter) record(fields map[string]any, line int, unknown map[string]bool) bool {
+// record converts one JSON record at line.
+func (c *converter) record(fields map[string]any, line int, unknown map[string]bool) {
 	cells := make([]cell, 0, len(fields))
+	_, hasRef := fields["ref"]
 	title := false
 	fits := true
+	at := loc{row: line, line: line, col: -1}
 	for k, v := range fields {
 		if s, ok := v.(string); ok && len(s) > maxCell {
 			fits = false
-			if !c.res.add(Problem{File: c.res.File, Line: line, Column: k, Message: cellTooBig(len(s))}) {
-				return false
-			}
+			c.pr.row(k, at, "cell too big", cellTooBig(len(s)))
 			continue
 		}
-		f := headerNames[fold(k)]
+		f, seen := c.jsonKeys[k]
+		if !seen {
+			f = fieldOf(k, c.opt.Mapping)
+			c.jsonKeys[k] = f
+			if f != fieldNone && f != fieldIgnored && f != fieldDerived {
+				c.h.has[f] = true
+				c.res.has[f] = true
+			}
+		}
+		if f == fieldKey && hasRef && k == "id" {
+			continue // mopdeck's own export: "ref" names the request
+		}
 		switch f {
 		case fieldNone:
 			unknown[k] = true
 			continue
-		case fieldRef, fieldDerived:
+		case fieldDerived, fieldIgnored:
 			continue
 		case fieldTitle:
 			title = true
 		}
-		cells = append(cells, cell{column{f: f, name: k}, jsonText(v)})
+		cells = append(cells, cell{column{f: f, name: k, index: -1}, jsonText(v)})
 	}
 	if !fits {
-		return true
+		return
 	}
 	if !title {
-		return c.res.add(Problem{File: c.res.File, Line: line, Column: "title", Message: "this record has no title: every request needs one"})
+		c.pr.row("title", at, "no title", "this record has no title: every request needs one")
+		return
 	}
 	// Map order is random: sort so problems come in column order.
 	slices.SortFunc(cells, func(a, b cell) int { return int(a.col.f) - int(b.col.f) })
-	return c.row(cells, line)
+	c.row(cells, at)
 }
 
 // jsonText turns a JSON value into the text a cell would hold.

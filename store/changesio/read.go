@@ -55,6 +55,9 @@ func ReadFile(path string, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("cannot open %s: %w; check the path and its permissions", path, unwrapPath(err))
 	}
 	defer f.Close()
+	if fi.Mode().IsRegular() {
+		opt.size = fi.Size()
+	}
 	return ReadCSV(f, name, opt), nil
 }
 

@@ -49,18 +49,18 @@ func TestFrenchFixtureWithSemicolonsAndBOM(t *testing.T) {
 	want := []model.ChangeRequest{
 		{Title: "Ajouter le champ « source du lead »", Description: "Les commerciaux le demandent.\nVoir la maquette ; page 3.",
 			RaisedBy: "Léa Martin", RaisedIn: 4, CreatedAt: day(2025, 3, 15), Area: model.AreaDataFields, Impact: 4,
-			Complexity: model.ComplexityLow, EstimateHrs: 6.5, Decision: model.DecisionNow, Status: model.StatusTriaged, Assignee: "Sam"},
+			Complexity: model.ComplexityLow, EstimateHrs: 6.5, Decision: model.DecisionNow, Status: model.StatusTriaged, Assignee: "Sam", SourceKey: "1"},
 		{Title: "Renommer l'étape d'approbation", RaisedBy: "Sam Roy", RaisedIn: 5, CreatedAt: day(2025, 3, 16),
 			Area: model.AreaWorkflow, Impact: 2, Complexity: model.ComplexityHigh, EstimateHrs: 40,
-			Decision: model.DecisionLater, Status: model.StatusNew},
+			Decision: model.DecisionLater, Status: model.StatusDeferred, SourceKey: "2"},
 		{Title: `Corriger le "dédoublonnage"`, CreatedAt: now, Area: model.AreaSecurity, Impact: 5,
-			Complexity: model.ComplexityMedium, EstimateHrs: 12, Decision: model.DecisionRejected, Status: model.StatusRejected},
+			Complexity: model.ComplexityMedium, EstimateHrs: 12, Decision: model.DecisionRejected, Status: model.StatusRejected, SourceKey: "3"},
 	}
 	if !reflect.DeepEqual(res.Changes, want) {
 		t.Errorf("read\n%+v\nwant\n%+v", res.Changes, want)
 	}
-	if !reflect.DeepEqual(res.Lines, []int{2, 4, 5}) {
-		t.Errorf("lines = %v, want [2 4 5] (row 1 spans two lines)", res.Lines)
+	if !reflect.DeepEqual(res.Lines, []int{2, 3, 4}) {
+		t.Errorf("rows = %v, want [2 3 4] (the first spans two lines of text, one row)", res.Lines)
 	}
 	if !reflect.DeepEqual(res.Ignored, []string{"Couleur"}) {
 		t.Errorf("ignored = %q, want [Couleur]", res.Ignored)
@@ -90,15 +90,15 @@ func TestFold(t *testing.T) {
 func TestHeadersEnglishAndFrench(t *testing.T) {
 	for _, tc := range []struct{ head, row string }{
 		{"title,description,impact,complexity,estimate,decision,status,area,raised by,raised in,assignee,created",
-			"T,D,3,medium,8,later,in progress,reporting,Ann,Test,Bob,2025-01-02"},
+			"T,D,3,medium,8,now,in progress,reporting,Ann,Test,Bob,2025-01-02"},
 		{"Titre,Description,Impact,Complexité,Estimation (heures),Décision,Statut,Domaine,Demandeur,Phase,Responsable,Créé le",
-			"T,D,3,moyenne,8,plus tard,en cours,rapports,Ann,test,Bob,02/01/2025"},
+			"T,D,3,moyenne,8,maintenant,en cours,rapports,Ann,recette,Bob,2/1/2025 00:00"},
 		{"TITRE,DESCRIPTION,IMPACT,COMPLEXITE,ESTIMATION,DECISION,STATUT,DOMAINE,DEMANDEUR,PHASE,RESPONSABLE,CREE LE",
-			"T,D,3,MOYENNE,8 h,PLUS TARD,EN COURS,REPORTING,Ann,TEST,Bob,2025-01-02"},
+			"T,D,3,MOYENNE,8 h,MAINTENANT,EN COURS,REPORTING,Ann,TEST,Bob,2025-01-02"},
 	} {
-		res := readString(t, "h.csv", tc.head+"\n"+tc.row+"\n")
+		res := ReadCSV(strings.NewReader(tc.head+"\n"+tc.row+"\n"), "h.csv", Options{Phases: phases, Now: now, DateOrder: model.DayFirst})
 		want := model.ChangeRequest{Title: "T", Description: "D", Impact: 3, Complexity: model.ComplexityMedium, EstimateHrs: 8,
-			Decision: model.DecisionLater, Status: model.StatusInProgress, Area: model.AreaReporting, RaisedBy: "Ann",
+			Decision: model.DecisionNow, Status: model.StatusInProgress, Area: model.AreaReporting, RaisedBy: "Ann",
 			RaisedIn: 4, Assignee: "Bob", CreatedAt: day(2025, 1, 2)}
 		if len(res.Problems) > 0 || len(res.Changes) != 1 || res.Changes[0] != want {
 			t.Errorf("%s:\n got %+v %q\nwant %+v", tc.head, res.Changes, problems(res), want)
@@ -106,48 +106,33 @@ func TestHeadersEnglishAndFrench(t *testing.T) {
 	}
 }
 
+// The words of both languages read as the same values, through the
+// model's parsers.
 func TestValueWords(t *testing.T) {
-	for word, want := range map[string]model.Complexity{"low": 1, "Faible": 1, "medium": 2, "moyenne": 2, "HIGH": 3, "élevée": 3, "Elevee": 3, "": 0} {
-		if got, msg := parseComplexity(word); got != want || msg != "" {
-			t.Errorf("complexity %q = %v %q, want %v", word, got, msg, want)
-		}
+	text := "title,complexity,decision,status,area,estimate,impact\n" +
+		"a,Faible,Maintenant,trié,rapports,\"6,5 h\",4.0\n" +
+		"b,élevée,plus tard,reporté,Sécurité,12 heures,0\n" +
+		"c,MEDIUM,,à retester,other,1 200,\n" +
+		"d,,rejetée,rejeté,,,\n"
+	res := readString(t, "v.csv", text)
+	if len(res.Problems) > 0 || len(res.Changes) != 4 {
+		t.Fatalf("%q", problems(res))
 	}
-	for word, want := range map[string]model.Decision{"now": 1, "Maintenant": 1, "later": 2, "plus tard": 2, "reject": 3, "rejected": 3, "Rejeté": 3, "rejetée": 3, "": 0, "undecided": 0} {
-		if got, msg := parseDecision(word); got != want || msg != "" {
-			t.Errorf("decision %q = %v %q, want %v", word, got, msg, want)
-		}
+	want := []model.ChangeRequest{
+		{Title: "a", Complexity: model.ComplexityLow, Decision: model.DecisionNow, Status: model.StatusTriaged, Area: model.AreaReporting, EstimateHrs: 6.5, Impact: 4, CreatedAt: now},
+		{Title: "b", Complexity: model.ComplexityHigh, Decision: model.DecisionLater, Status: model.StatusDeferred, Area: model.AreaSecurity, EstimateHrs: 12, CreatedAt: now},
+		{Title: "c", Complexity: model.ComplexityMedium, Decision: model.DecisionNow, Status: model.StatusReadyForRetest, Area: model.AreaOther, EstimateHrs: 1200, CreatedAt: now},
+		{Title: "d", Decision: model.DecisionRejected, Status: model.StatusRejected, CreatedAt: now},
 	}
-	for _, s := range model.CRStatuses {
-		if got, msg := parseStatus(s.String()); got != s || msg != "" {
-			t.Errorf("status %q = %v %q", s, got, msg)
-		}
-	}
-	for word, want := range map[string]model.CRStatus{"nouveau": 0, "trié": 1, "en cours": 2, "à retester": 3, "vérifié": 4, "rejeté": 5, "reporté": 6} {
-		if got, msg := parseStatus(word); got != want || msg != "" {
-			t.Errorf("status %q = %v %q, want %v", word, got, msg, want)
-		}
-	}
-	for _, a := range model.Areas {
-		if got, msg := parseArea(string(a)); got != a || msg != "" {
-			t.Errorf("area %q = %v %q", a, got, msg)
-		}
-	}
-	for cell, want := range map[string]float64{"6": 6, "6.5": 6.5, "6,5": 6.5, "6,5 h": 6.5, "12 heures": 12, "1 200": 1200, "0": 0, "10000": 10000} {
-		if got, msg := parseEstimate(cell); got != want || msg != "" {
-			t.Errorf("estimate %q = %v %q, want %v", cell, got, msg, want)
-		}
-	}
-	for cell, want := range map[string]int{"1": 1, "5": 5, " 3 ": 3, "4.0": 4, "0": 0, "": 0} {
-		if got, msg := parseImpact(cell); got != want || msg != "" {
-			t.Errorf("impact %q = %v %q, want %v", cell, got, msg, want)
-		}
+	if !reflect.DeepEqual(res.Changes, want) {
+		t.Errorf("read\n%+v\nwant\n%+v", res.Changes, want)
 	}
 }
 
 // Every file shape a spreadsheet writes reads to the same two requests.
 func TestSpreadsheetDialects(t *testing.T) {
 	want := []model.ChangeRequest{
-		{Title: "Add a field", Description: "first line\nsecond; line, too", Impact: 4, Complexity: model.ComplexityLow, Decision: model.DecisionNow, CreatedAt: now},
+		{Title: "Add a field", Description: "first line\nsecond; line, too", Impact: 4, Complexity: model.ComplexityLow, Decision: model.DecisionNow, Status: model.StatusTriaged, CreatedAt: now},
 		{Title: "Élevé", Impact: 2, CreatedAt: now},
 	}
 	table := func(sep string) string {
@@ -198,9 +183,11 @@ func TestBadRowsAreAllReported(t *testing.T) {
 		want       []string
 	}{
 		{"missing title column", "name;impact\nA;3\n",
-			[]string{`x.csv:1: title: no title column (found "name", "impact"): name the column that holds each request's title Title or Titre`}},
-		{"empty file", "", []string{"x.csv: title: the file is empty: it needs a header row with a Title (or Titre) column, then one row per request"}},
-		{"column twice", "Title,Titre\nA,B\n", []string{`x.csv:1: Titre: this column means the same as "Title": keep one of them`}},
+			[]string{`x.csv:1: title: no title column (found "name", "impact"): name the column that holds each request's title Title or Titre, or map it (--map 'Summary=title')`}},
+		{"empty file", "", []string{"x.csv: the file is empty: it needs a header row with a Title (or Titre) column, then one row per request"}},
+		{"column twice", "Title,Titre\nA,B\n", []string{`x.csv:1: Titre: this column means the same as "Title": keep one of them, or map one elsewhere (--map 'Titre=ignore')`}},
+		{"RACI matrix", "Activité;Léa;Sam\nCadrage;A;R\n", []string{`x.csv:1: title: this looks like a RACI matrix ("Activité" then a column per person), not a list of change requests: import it with mopdeck import raci x.csv`}},
+		{"transposed RACI matrix", "Task,R,A,C,I\nCadrage,Léa,Sam,,All\n", []string{`x.csv:1: title: this looks like a RACI matrix (columns R, A, C and I), not a list of change requests: import it with mopdeck import raci x.csv`}},
 		{"out of range and unknown words", "Title,Impact,Complexité,Estimate,Decision,Status,Area,Phase,Created\n" +
 			"ok,3,low,2,now,new,workflow,Test,2025-01-01\n" +
 			"A,7,énorme,-1,peut-être,fini,marketing,Build,demain\n" +
@@ -209,15 +196,13 @@ func TestBadRowsAreAllReported(t *testing.T) {
 			[]string{
 				"x.csv:3: Impact: 7 is out of range: rate the impact from 1 (least) to 5 (most), or leave it empty",
 				`x.csv:3: Complexité: "énorme" is not a complexity: use low, medium or high (faible, moyenne, élevée), or leave it empty`,
-				"x.csv:3: Estimate: -1 is out of range: estimate from 0 to 10000 hours",
+				"x.csv: Estimate: 2 values out of range: -1 (row 3), 10001 (row 5): estimate from 0 to 10000 hours",
 				`x.csv:3: Decision: "peut-être" is not a decision: use now, later or reject (maintenant, plus tard, rejeté), or leave it empty`,
-				`x.csv:3: Status: "fini" is not a status: use new, triaged, in progress, ready for retest, verified, rejected or deferred (nouveau, trié, en cours, à retester, vérifié, rejeté, reporté)`,
-				`x.csv:3: Area: "marketing" is not an area: use data fields, workflow, security, reporting, integration or other`,
-				`x.csv:3: Phase: no phase named "Build": use one of Test, Formation, or leave it empty`,
+				`x.csv:3: Phase: "Build" is not a phase of the project: use one of Test, Formation, or leave it empty, or map it (--map-value 'phase:Build=Test')`,
 				`x.csv:3: Created: "demain" is not a date: write it as YYYY-MM-DD or DD/MM/YYYY`,
+				`x.csv:3: Status: "fini" is not a status: use new, triaged, in progress, ready for retest, verified, rejected or deferred (nouveau, trié, en cours, à retester, vérifié, rejeté, reporté)`,
 				"x.csv:4: Title: empty: every request needs a title, a few words that say what to change",
-				`x.csv:5: Impact: "2.5" is not a whole number: rate the impact from 1 (least) to 5 (most), or leave it empty`,
-				"x.csv:5: Estimate: 10001 is out of range: estimate from 0 to 10000 hours",
+				"x.csv:5: Impact: 2.5 is not a whole number: type 1 to 5, or leave it empty",
 			}},
 		{"bad quotes", "title,impact\nok,1\nA\"x,3\nB,\"4\n",
 			[]string{`x.csv:3: the CSV does not read: bare " in non-quoted-field; check the quotes on this line`}},
@@ -244,15 +229,41 @@ func TestHeaderOnlyIsNothingToImport(t *testing.T) {
 	}
 }
 
-func TestProblemListIsCapped(t *testing.T) {
+// A thousand rows with the same bad value are one problem naming the
+// value, its count and the first rows; different values in one column are
+// one line too; every kind of problem is listed, none hidden by a cap.
+func TestProblemsAreGrouped(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("title,impact\n")
-	for range 1000 {
-		b.WriteString("A,9\n")
+	b.WriteString("title,impact,status\n")
+	for i := range 1000 {
+		switch {
+		case i%10 == 3:
+			b.WriteString("A,3,Selected for Tech Check\n")
+		case i%10 == 7:
+			b.WriteString("A,3,Aborted\n")
+		default:
+			b.WriteString("A,9,new\n")
+		}
 	}
+	b.WriteString(",2,new\n")
+	b.WriteString("B,2,Fini\n")
 	res := readString(t, "many.csv", b.String())
-	if len(res.Problems) != maxProblems+1 || !strings.Contains(res.Problems[maxProblems].Message, "stopped after 100 problems") {
-		t.Errorf("%d problems, last %v", len(res.Problems), res.Problems[len(res.Problems)-1])
+	want := []string{
+		"many.csv: impact: 9 is out of range (800 rows: 2, 3, 4, 6, 7, …): rate the impact from 1 (least) to 5 (most), or leave it empty",
+		`many.csv: status: 3 unknown values: "Selected for Tech Check" (100 rows: 5, 15, 25, 35, 45, …), "Aborted" (100 rows: 9, 19, 29, 39, 49, …), "Fini" (row 1003): use new, triaged, in progress, ready for retest, verified, rejected or deferred (nouveau, trié, en cours, à retester, vérifié, rejeté, reporté)`,
+		"many.csv:1002: title: empty: every request needs a title, a few words that say what to change",
+	}
+	if !reflect.DeepEqual(problems(res), want) {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(problems(res), "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// Rows are the rows a spreadsheet shows; the text line is added when a
+// multi-line cell above makes them differ.
+func TestProblemRowsAreSpreadsheetRows(t *testing.T) {
+	res := readString(t, "r.csv", "title,impact\n\"two\nlines\",2\nok,7\n")
+	if got := problems(res); len(got) != 1 || got[0] != "r.csv:3 (line 4): impact: 7 is out of range: rate the impact from 1 (least) to 5 (most), or leave it empty" {
+		t.Errorf("problems %q", got)
 	}
 }
 
@@ -392,5 +403,21 @@ func TestCSVExportEscapesFormulas(t *testing.T) {
 		if !strings.Contains(line, want) {
 			t.Errorf("row %q lacks %q", line, want)
 		}
+	}
+}
+
+// A row whose decision and status contradict is refused with the rule's
+// words; one that gives only one of them gets the other.
+func TestDecisionAndStatusMustAgree(t *testing.T) {
+	text := "title,decision,status\n" +
+		"a,now,rejected\n" +
+		"b,reject,verified\n" +
+		"c,,in progress\n" +
+		"d,later,\n"
+	res := readString(t, "r.csv", text)
+	got := problems(res)
+	if len(got) != 2 || !strings.Contains(got[0], "decision now contradicts status rejected") ||
+		!strings.Contains(got[1], "decision rejected contradicts status verified") {
+		t.Fatalf("problems %q; want the two contradictions", got)
 	}
 }

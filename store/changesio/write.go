@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -50,8 +51,9 @@ func WriteFile(path string, format Format, crs []model.ChangeRequest, x Export) 
 }
 
 // record is one change request as the cells of a table row, in the order
-// of exportHeaders. Numbers stay numbers for XLSX.
-func record(c model.ChangeRequest, names map[uint64]string) [14]any {
+// of exportHeaders. Numbers stay numbers for XLSX; the creation time is
+// text here, and an Excel date in a workbook (see xlsxCreated).
+func record(c model.ChangeRequest, names map[uint64]string) [15]any {
 	var impact, estimate any
 	if c.Impact != 0 {
 		impact = c.Impact
@@ -63,10 +65,10 @@ func record(c model.ChangeRequest, names map[uint64]string) [14]any {
 	if c.Decision != model.DecisionUndecided {
 		decision = c.Decision.String()
 	}
-	return [14]any{
+	return [15]any{
 		c.Ref(), c.Title, c.Description, c.RaisedBy, names[c.RaisedIn], createdText(c.CreatedAt),
-		string(c.Area), impact, c.Complexity.String(), estimate, decision, c.Status.String(), c.Assignee,
-		model.QuadrantOf(c).String(),
+		c.AreaLabel(), impact, c.Complexity.String(), estimate, decision, c.Status.String(), c.Assignee,
+		c.SourceKey, model.QuadrantOf(c).String(),
 	}
 }
 
@@ -103,6 +105,25 @@ func WriteCSV(w io.Writer, crs []model.ChangeRequest, x Export) error {
 	return cw.Error()
 }
 
+// createdColumn is where exportHeaders put the creation time.
+const createdColumn = 5
+
+// xlsxDateStyle is the style of a workbook's date cells: the day and the
+// time, as a spreadsheet user reads them.
+func xlsxDateStyle(f *excelize.File) (int, error) {
+	layout := "yyyy-mm-dd hh:mm"
+	return f.NewStyle(&excelize.Style{CustomNumFmt: &layout})
+}
+
+// xlsxCreated is a request's creation time as a workbook cell: an Excel
+// date, to the millisecond (a workbook keeps no finer time), or nothing.
+func xlsxCreated(c model.ChangeRequest, style int) any {
+	if c.CreatedAt.IsZero() {
+		return nil
+	}
+	return excelize.Cell{StyleID: style, Value: c.CreatedAt.UTC().Round(time.Millisecond)}
+}
+
 // WriteXLSX writes one sheet, "Change requests", with the streaming
 // writer: rows go to a temporary file (in a folder removed on the way
 // out, see scratchDir), not to memory. Text cells are
@@ -127,7 +148,11 @@ func WriteXLSX(w io.Writer, crs []model.ChangeRequest, x Export) error {
 	if err != nil {
 		return err
 	}
-	widths := []float64{9, 40, 50, 16, 14, 22, 13, 8, 11, 10, 10, 16, 16, 14}
+	dated, err := xlsxDateStyle(f)
+	if err != nil {
+		return err
+	}
+	widths := []float64{9, 40, 50, 16, 14, 17, 13, 8, 11, 10, 10, 16, 16, 14, 14}
 	for i, wd := range widths {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
@@ -148,6 +173,7 @@ func WriteXLSX(w io.Writer, crs []model.ChangeRequest, x Export) error {
 	for i, c := range crs {
 		rec := record(c, names)
 		copy(row, rec[:])
+		row[createdColumn] = xlsxCreated(c, dated)
 		cellName, err := excelize.CoordinatesToCellName(1, i+2)
 		if err != nil {
 			return err

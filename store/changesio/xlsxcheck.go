@@ -36,19 +36,22 @@ const xmlInMemory = 4 << 20
 // checkWorkbook tells why a workbook is refused before it is opened, or
 // "" when it may be opened. A file that is not a zip is left to excelize,
 // which says so.
-func checkWorkbook(path string, opt Options) string {
+//
+// The same pass notes the cells that hold a formula with no computed
+// value, which read as empty (formulas, by part name).
+func checkWorkbook(path string, opt Options) (string, map[string]map[string]string) {
 	// The zip reader holds a header for each entry: the file's size bounds
 	// how many there can be.
 	if fi, err := os.Stat(path); err == nil && fi.Size() > opt.maxWorkbook() {
-		return opt.tooBig("the workbook is", opt.maxWorkbook())
+		return opt.tooBig("the workbook is", opt.maxWorkbook()), nil
 	}
 	z, err := zip.OpenReader(path)
 	if err != nil {
-		return ""
+		return "", nil
 	}
 	defer z.Close()
 	if len(z.File) > maxParts {
-		return fmt.Sprintf("the workbook has %s parts, more than a sheet of change requests needs: save the sheet alone as .xlsx or CSV", thousands(len(z.File)))
+		return fmt.Sprintf("the workbook has %s parts, more than a sheet of change requests needs: save the sheet alone as .xlsx or CSV", thousands(len(z.File))), nil
 	}
 	var total, inMemory uint64
 	var sst *zip.File
@@ -62,7 +65,7 @@ func checkWorkbook(path string, opt Options) string {
 			sst = f
 		case strings.HasPrefix(name, "xl/worksheets/sheet"):
 		case size > maxPart:
-			return fmt.Sprintf("%s expands to %d MiB, more than a workbook of change requests holds: save the sheet alone as .xlsx or CSV", clip(f.Name), size>>20)
+			return fmt.Sprintf("%s expands to %d MiB, more than a workbook of change requests holds: save the sheet alone as .xlsx or CSV", clip(f.Name), size>>20), nil
 		}
 		if !streamed {
 			inMemory += size
@@ -71,27 +74,27 @@ func checkWorkbook(path string, opt Options) string {
 	// The sizes are the zip's word, checked as each part is read: a part
 	// that expands past its stated size fails to read.
 	if limit := opt.maxUnzip(); total > uint64(limit) {
-		return opt.tooBig("the workbook expands to", limit)
+		return opt.tooBig("the workbook expands to", limit), nil
 	}
 	if inMemory > fixedAllowance {
-		return fmt.Sprintf("the workbook's small parts come to %d MiB, more than the %d MiB a workbook of change requests holds besides its rows: save the sheet alone as .xlsx or CSV", inMemory>>20, fixedAllowance>>20)
+		return fmt.Sprintf("the workbook's small parts come to %d MiB, more than the %d MiB a workbook of change requests holds besides its rows: save the sheet alone as .xlsx or CSV", inMemory>>20, fixedAllowance>>20), nil
 	}
 	var lens []int32
 	if sst != nil {
 		if lens, err = sharedStringLengths(sst, opt); err != nil {
-			return err.Error()
+			return err.Error(), nil
 		}
 	}
-	sc := sheetScan{sst: lens, opt: opt}
+	sc := sheetScan{sst: lens, opt: opt, formulas: map[string]map[string]string{}}
 	for _, f := range z.File {
 		if f == sst {
 			continue
 		}
 		if err := sc.part(f); err != nil {
-			return err.Error()
+			return err.Error(), nil
 		}
 	}
-	return ""
+	return "", sc.formulas
 }
 
 // refusal is a reason to refuse found while scanning.
@@ -146,7 +149,12 @@ type sheetScan struct {
 	sst      []int32
 	opt      Options
 	expanded int64 // every sheet's rows, shared strings counted in
+	// formulas are the cells of each part with a formula and no value.
+	formulas map[string]map[string]string
 }
+
+// maxFormulaCells bounds the uncomputed formula cells noted per sheet.
+const maxFormulaCells = 10_000
 
 func (s *sheetScan) part(f *zip.File) error {
 	rc, err := f.Open()
@@ -162,6 +170,11 @@ func (s *sheetScan) part(f *zip.File) error {
 		valued          bool
 		sharedCell, inV bool
 		v               []byte
+		// The cell being read: its name, whether it has a formula and a
+		// value, and the formula's first characters.
+		cellTag, cellRef []byte
+		hasF, hasV, inF  bool
+		formula          []byte
 	)
 	rowAt = -1
 	max := s.opt.maxRows() + 1 // and a header
@@ -196,6 +209,29 @@ func (s *sheetScan) part(f *zip.File) error {
 			}
 		case tagC:
 			sharedCell = !t.end && !t.self && string(t.attr("t")) == "s"
+			switch {
+			case !t.end && !t.self:
+				// Keep the tag: its name is read only for a formula cell.
+				cellTag = append(cellTag[:0], t.raw...)
+				hasF, hasV, inF, formula = false, false, false, formula[:0]
+			case t.end && hasF && !hasV:
+				cellRef = tag{raw: cellTag}.attr("r")
+				if len(cellRef) == 0 || len(cellRef) >= 16 {
+					break
+				}
+				name := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
+				cells := s.formulas[name]
+				if cells == nil {
+					cells = map[string]string{}
+					s.formulas[name] = cells
+				}
+				if len(cells) < maxFormulaCells {
+					cells[string(cellRef)] = string(formula)
+				}
+			}
+		case tagF:
+			hasF = true
+			inF = !t.end && !t.self
 		case tagIS:
 			valued = valued || !t.end
 		case tagV:
@@ -203,6 +239,7 @@ func (s *sheetScan) part(f *zip.File) error {
 			case t.self:
 			case !t.end:
 				valued, inV, v = true, sharedCell, v[:0]
+				hasV = true
 			case inV:
 				inV = false
 				i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
@@ -217,6 +254,9 @@ func (s *sheetScan) part(f *zip.File) error {
 	}, func(text []byte) {
 		if inV && len(v) < 32 {
 			v = append(v, text[:min(len(text), 32-len(v))]...)
+		}
+		if inF && len(formula) < 60 {
+			formula = append(formula, text[:min(len(text), 60-len(formula))]...)
 		}
 	})
 	return readErr(err)
@@ -240,6 +280,7 @@ const (
 	tagV
 	tagIS
 	tagSI
+	tagF
 )
 
 // nameOf classifies a local name without making a string of it: the scan
@@ -250,6 +291,8 @@ func nameOf(b []byte) tagName {
 		return tagC
 	case len(b) == 1 && b[0] == 'v':
 		return tagV
+	case len(b) == 1 && b[0] == 'f':
+		return tagF
 	case len(b) == 2 && b[0] == 'i' && b[1] == 's':
 		return tagIS
 	case len(b) == 2 && b[0] == 's' && b[1] == 'i':

@@ -3,28 +3,38 @@ package changesio
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// ReadXLSX reads change requests from a workbook: the first sheet whose
-// first non-blank row names a title column (a cover sheet before the data
-// is skipped), else the first sheet, which is then reported. Dates may be
-// real spreadsheet dates. Cells are read as raw values, so numbers do not
-// depend on the locale that wrote them. The workbook is measured before
-// it is opened (checkWorkbook), and reading stops at the row cap; the
-// temporary files excelize writes go to a folder removed on the way out.
+// ReadXLSX reads change requests from a workbook: the sheet Options
+// names, else the first sheet with a header (a row naming a title column
+// among its first rows: a cover sheet before the data is skipped), else
+// the first sheet, which is then reported. A title above the header, total
+// rows and blank rows are skipped with a note. Dates may be real
+// spreadsheet dates. Cells are read as raw values, so numbers do not
+// depend on the locale that wrote them; every problem names its cell
+// (Recette!J4). The workbook is measured before it is opened
+// (checkWorkbook), and reading stops at the row cap; the temporary files
+// excelize writes go to a folder removed on the way out.
 func ReadXLSX(path, name string, opt Options) *Result {
 	res := &Result{File: name, Format: XLSX}
 	if why := sniffXLSX(path); why != "" {
 		res.refuse("%s", why)
 		return res
 	}
-	if why := checkWorkbook(path, opt); why != "" {
+	why, formulas := checkWorkbook(path, opt)
+	if why != "" {
 		res.refuse("%s", why)
 		return res
 	}
@@ -50,10 +60,19 @@ func ReadXLSX(path, name string, opt Options) *Result {
 		return res
 	}
 	sheet := sheets[0]
-	for _, s := range sheets {
-		if hasTitleHeader(f, s) {
-			sheet = s
-			break
+	if opt.Sheet != "" {
+		i := slices.IndexFunc(sheets, func(s string) bool { return strings.EqualFold(strings.TrimSpace(s), strings.TrimSpace(opt.Sheet)) })
+		if i < 0 {
+			res.refuse("the workbook has no sheet %q: its sheets are %s", clip(opt.Sheet), quoteAll(sheets))
+			return res
+		}
+		sheet = sheets[i]
+	} else {
+		for _, s := range sheets {
+			if hasTitleHeader(f, s, opt) {
+				sheet = s
+				break
+			}
 		}
 	}
 	res.Sheet = sheet
@@ -64,36 +83,39 @@ func ReadXLSX(path, name string, opt Options) *Result {
 	}
 	defer rows.Close()
 	conv := newConverter(res, opt)
+	conv.pr.sheet = sheet
 	conv.serialDates = true
+	conv.formulas = formulas[sheetPart(path, sheet)]
 	line := 0
 	raw := excelize.Options{RawCellValue: true}
-	conv.table(func() ([]string, int, bool) {
+	conv.table(func() ([]string, loc, bool) {
 		if !rows.Next() {
 			if err := rows.Error(); err != nil {
-				res.refuse("sheet %q stops reading after row %d: %v", sheet, line, err)
+				conv.pr.whole(loc{}, fmt.Sprintf("sheet %q stops reading after row %d: %v", sheet, line, err))
 			}
-			return nil, 0, false
+			return nil, loc{}, false
 		}
 		line++
 		cells, err := rows.Columns(raw)
 		if err != nil {
-			res.add(Problem{File: name, Line: line, Message: fmt.Sprintf("this row does not read: %v", err)})
-			return nil, 0, false
+			conv.pr.whole(loc{row: line, line: line, col: -1}, fmt.Sprintf("this row does not read: %v", err))
+			return nil, loc{}, false
 		}
-		return cells, line, true
+		return cells, loc{row: line, line: line, col: -1}, true
 	})
+	conv.finish()
 	return res
 }
 
-// hasTitleHeader tells whether a sheet's first non-blank row names a title
-// column. It reads only up to that row.
-func hasTitleHeader(f *excelize.File, sheet string) bool {
+// hasTitleHeader tells whether one of a sheet's first non-blank rows
+// names a title column. It reads only up to that row.
+func hasTitleHeader(f *excelize.File, sheet string, opt Options) bool {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return false
 	}
 	defer rows.Close()
-	for n := 0; rows.Next() && n < 50; n++ {
+	for n, seen := 0, 0; rows.Next() && n < 200 && seen < headerSearch; n++ {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return false
@@ -101,14 +123,96 @@ func hasTitleHeader(f *excelize.File, sheet string) bool {
 		if blank(cells) {
 			continue
 		}
-		for _, c := range cells {
-			if headerNames[fold(c)] == fieldTitle {
-				return true
+		seen++
+		if hasTitle(cells, opt.Mapping) {
+			return true
+		}
+	}
+	return false
+}
+
+// serialDate reads an Excel date number (days since 1899-12-30), to the
+// millisecond: a workbook's dates hold no finer time.
+func serialDate(s string) (time.Time, bool) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v < 1 || v >= 2958466 {
+		return time.Time{}, false
+	}
+	if v < 61 { // before March 1900, where Excel counts a 29 February that never was
+		t, err := excelize.ExcelDateToTime(v, false)
+		return t.UTC(), err == nil
+	}
+	// excelize rounds to the second; the fraction of a day holds
+	// milliseconds.
+	days := math.Floor(v)
+	ns := math.Round((v-days)*86400e3) * 1e6
+	return excelEpoch.AddDate(0, 0, int(days)).Add(time.Duration(ns)), true
+}
+
+// excelEpoch is day 0 of Excel's dates from March 1900 on.
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// sheetPart finds the part (xl/worksheets/sheet1.xml) that holds a sheet,
+// lower case, from the workbook's list of sheets and its relationships.
+func sheetPart(path, sheet string) string {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return ""
+	}
+	defer z.Close()
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	read := func(name string, v any) bool {
+		for _, f := range z.File {
+			if !strings.EqualFold(strings.ReplaceAll(f.Name, `\`, "/"), name) || f.UncompressedSize64 > maxPart {
+				continue
 			}
+			rc, err := f.Open()
+			if err != nil {
+				return false
+			}
+			defer rc.Close()
+			return xml.NewDecoder(io.LimitReader(rc, maxPart)).Decode(v) == nil
 		}
 		return false
 	}
-	return false
+	if !read("xl/workbook.xml", &wb) || !read("xl/_rels/workbook.xml.rels", &rels) {
+		return ""
+	}
+	for _, s := range wb.Sheets {
+		if s.Name != sheet {
+			continue
+		}
+		for _, r := range rels.Rel {
+			if r.ID == s.RID {
+				t := strings.TrimPrefix(strings.ReplaceAll(r.Target, `\`, "/"), "/")
+				if !strings.HasPrefix(strings.ToLower(t), "xl/") {
+					t = "xl/" + t
+				}
+				return strings.ToLower(t)
+			}
+		}
+	}
+	return ""
+}
+
+// quoteAll writes names as "a", "b", "c".
+func quoteAll(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", clip(n))
+	}
+	return strings.Join(q, ", ")
 }
 
 // sniffXLSX checks the first bytes before the zip reader sees the file, so
