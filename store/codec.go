@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"unsafe"
 
 	"mopdeck/model"
 )
@@ -88,6 +89,17 @@ func encode[T any](v T) ([]byte, error) {
 // decode reads a stored value. The result shares no memory with b, so it
 // stays valid after the transaction ends.
 func decode[T any](b []byte) (T, error) {
+	if _, ok := any((*T)(nil)).(*model.ChangeRequest); ok {
+		// The hot record: read in one pass when it has the plain shape
+		// (codec_change.go). T is model.ChangeRequest here.
+		if c, v, ok := decodeChangeFast(b); ok && v >= 1 && v <= recordVersion {
+			return *(*T)(unsafe.Pointer(&c)), nil
+		}
+	}
+	return decodeJSON[T](b)
+}
+
+func decodeJSON[T any](b []byte) (T, error) {
 	var e envelope[T]
 	if err := json.Unmarshal(b, &e); err != nil {
 		var zero T
