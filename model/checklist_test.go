@@ -35,3 +35,14 @@ func TestToggleChecklistItem(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckAttachRefusesTheSameChecklistTwice(t *testing.T) {
+	tpl := ChecklistTemplates()[1]
+	if err := CheckAttach([]Checklist{{Name: ChecklistTemplates()[0].Name}}, tpl); err != nil {
+		t.Fatalf("another checklist refused: %v", err)
+	}
+	err := CheckAttach([]Checklist{{Name: "  data CLEAN-UP "}}, tpl)
+	if err == nil || !strings.Contains(err.Error(), tpl.Name) {
+		t.Fatalf("second %q = %v; want refused, naming it", tpl.Name, err)
+	}
+}

@@ -1,5 +1,7 @@
 package model
 
+import "fmt"
+
 // ChecklistTemplate is a reusable checklist that can be attached to any
 // project (see Template.Checklists). Items carry a Section and a Text.
 type ChecklistTemplate struct {
@@ -123,3 +125,14 @@ func (l tplItemList) and(section string, texts ...string) tplItemList {
 }
 
 func (l tplItemList) items() []CheckItem { return []CheckItem(l) }
+
+// CheckAttach refuses a built-in checklist the project already has (by
+// name, as people see it: two copies of one audit would split its ticks).
+func CheckAttach(have []Checklist, tpl ChecklistTemplate) error {
+	for _, c := range have {
+		if FoldName(c.Name) == FoldName(tpl.Name) {
+			return fmt.Errorf("checklist %q is attached already: open it from the list, or delete it first to start afresh", SanitizeLine(tpl.Name))
+		}
+	}
+	return nil
+}

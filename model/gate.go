@@ -218,7 +218,7 @@ func GateAccountables(d ProjectData, phaseID uint64) []uint64 {
 	}
 	var out []uint64
 	for _, c := range d.Cells {
-		if c.ActivityID == act.ID && c.Role == Accountable && !slices.Contains(out, c.PersonID) {
+		if c.ActivityID == act.ID && c.Role.Has(Accountable) && !slices.Contains(out, c.PersonID) {
 			out = append(out, c.PersonID)
 		}
 	}

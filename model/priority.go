@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"time"
 )
@@ -95,4 +96,16 @@ func Age(c ChangeRequest, now time.Time) int {
 		return 0
 	}
 	return int(now.Sub(c.CreatedAt).Hours() / 24)
+}
+
+// AgeText says an age in days as a person would: "today", "1 day ago",
+// "12 days ago".
+func AgeText(days int) string {
+	switch days {
+	case 0:
+		return "today"
+	case 1:
+		return "1 day ago"
+	}
+	return fmt.Sprintf("%d days ago", days)
 }

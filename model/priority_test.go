@@ -174,3 +174,11 @@ func TestAge(t *testing.T) {
 		}
 	}
 }
+
+func TestAgeText(t *testing.T) {
+	for days, want := range map[int]string{0: "today", 1: "1 day ago", 2: "2 days ago", 40: "40 days ago"} {
+		if got := AgeText(days); got != want {
+			t.Errorf("AgeText(%d) = %q, want %q", days, got, want)
+		}
+	}
+}

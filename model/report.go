@@ -1,7 +1,6 @@
 package model
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -157,16 +156,27 @@ func reportChanges(b *strings.Builder, d ProjectData) {
 		otherDec  int
 		otherHrs  float64
 		openCount int
+		rejCount  int
+		rejHours  float64
 		top       = make([]ChangeRequest, 0, ReportTopOpen+1)
 	)
 	for _, c := range d.Changes {
-		q := QuadrantOf(c)
-		qCount[q]++
-		qHours[q] += c.EstimateHrs
-		if c.Decision >= DecisionUndecided && c.Decision <= DecisionRejected {
+		if c.Rejected() {
+			rejCount++
+			rejHours += c.EstimateHrs
+		} else {
+			q := QuadrantOf(c)
+			qCount[q]++
+			qHours[q] += c.EstimateHrs
+		}
+		switch {
+		case c.Rejected(): // whatever an old record's decision says
+			dCount[DecisionRejected]++
+			dHours[DecisionRejected] += c.EstimateHrs
+		case knownDecision(c.Decision):
 			dCount[c.Decision]++
 			dHours[c.Decision] += c.EstimateHrs
-		} else {
+		default:
 			otherDec++
 			otherHrs += c.EstimateHrs
 		}
@@ -193,7 +203,10 @@ func reportChanges(b *strings.Builder, d ProjectData) {
 		fmt.Fprintf(b, "| %s | %d | %s |\n", q, qCount[q], formatHours(qHours[q]))
 		totalHours += qHours[q]
 	}
-	fmt.Fprintf(b, "| **total** | %d | %s |\n\n", len(d.Changes), formatHours(totalHours))
+	fmt.Fprintf(b, "| **total** | %d | %s |\n\n", len(d.Changes)-rejCount, formatHours(totalHours))
+	if rejCount > 0 {
+		fmt.Fprintf(b, "Not counted above: %s.\n\n", RejectedLine(rejCount, rejHours))
+	}
 
 	b.WriteString("| Decision | Requests | Hours |\n")
 	b.WriteString("|---|---:|---:|\n")
@@ -243,82 +256,24 @@ func reportRACI(b *strings.Builder, d ProjectData) {
 		b.WriteString("No RACI activities yet.\n")
 		return
 	}
-	rows := make(map[uint64][]Role, len(d.Activities))
-	for _, a := range d.Activities {
-		rows[a.ID] = nil
-	}
-	accountables := make(map[uint64]int)
-	for _, c := range d.Cells {
-		if c.Role == RoleNone {
-			continue
-		}
-		roles, ok := rows[c.ActivityID]
-		if !ok {
-			continue // a cell of a deleted activity
-		}
-		rows[c.ActivityID] = append(roles, c.Role)
-		if c.Role == Accountable {
-			accountables[c.PersonID]++
-		}
-	}
-
-	phaseRank := make(map[uint64]int, len(d.Phases))
-	for i, p := range PhasesInOrder(d.Phases) {
-		phaseRank[p.ID] = i
-	}
-	rank := func(a Activity) int {
-		if r, ok := phaseRank[a.PhaseID]; ok {
-			return r
-		}
-		return len(d.Phases) // activities without a phase come last
-	}
-	acts := slices.Clone(d.Activities)
-	slices.SortStableFunc(acts, func(a, b Activity) int {
-		if c := cmp.Compare(rank(a), rank(b)); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Order, b.Order)
-	})
-
+	rows, overloaded := ReviewRACI(d)
 	b.WriteString("### Rows with problems\n\n")
-	problems := 0
-	for _, a := range acts {
-		ps := CheckRow(rows[a.ID], len(d.People))
-		if len(ps) == 0 {
-			continue
-		}
-		problems++
-		texts := make([]string, len(ps))
-		for i, p := range ps {
-			texts[i] = p.String()
-			if p.Warning() {
-				texts[i] += " (warning)"
-			}
-		}
+	for _, r := range rows {
 		where := ""
-		if n := d.PhaseName(a.PhaseID); n != "" {
+		if n := d.PhaseName(r.Activity.PhaseID); n != "" {
 			where = " (" + SanitizeLine(n) + ")"
 		}
-		fmt.Fprintf(b, "- %s%s: %s\n", quoteName(a.Name), where, strings.Join(texts, ", "))
+		fmt.Fprintf(b, "- %s%s: %s\n", quoteName(r.Activity.Name), where, r.Text())
 	}
-	if problems == 0 {
+	if len(rows) == 0 {
 		b.WriteString("None: every row has one A and at least one R.\n")
 	}
 
 	b.WriteString("\n### Overloaded people\n\n")
-	overloaded := 0
-	seen := make(map[uint64]bool, len(d.People))
-	for _, p := range d.People {
-		if seen[p.ID] {
-			continue
-		}
-		seen[p.ID] = true
-		if n := accountables[p.ID]; Overloaded(n) {
-			overloaded++
-			fmt.Fprintf(b, "- %s holds %d A's\n", personLabel(d, p.ID), n)
-		}
+	for _, o := range overloaded {
+		fmt.Fprintf(b, "- %s holds %d A's\n", personLabel(d, o.PersonID), o.Accountables)
 	}
-	if overloaded == 0 {
+	if len(overloaded) == 0 {
 		fmt.Fprintf(b, "None: no one holds %d A's or more.\n", OverloadFrom)
 	}
 }

@@ -77,7 +77,7 @@ func migrationTemplate() Template {
 					"Every template variant tested",
 					"Every inbound API tested",
 					"Old platform still running as fallback",
-					"No change decided \"now\" left unverified",
+					"No change decided ‘now’ left unverified",
 				},
 				Participants:        []string{"marketing", "creative", "campaign", "IT"},
 				BlocksOnOpenChanges: true,

@@ -82,7 +82,7 @@ func mrmTemplate() Template {
 					"Every tester logs requested changes in the change request log",
 					"Every change rated low, medium or high with an estimate in hours",
 					"Every change decided: now (before go-live) or later",
-					"Changes decided \"now\" made and retested",
+					"Changes decided ‘now’ made and retested",
 					"All test scenarios completed",
 					"Formal approval to move on given",
 				},

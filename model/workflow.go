@@ -74,12 +74,15 @@ func CanTransition(from, to CRStatus) error {
 	return fmt.Errorf("cannot go from %s to %s: next can be %s", from, to, joinOr(statusNames(next)))
 }
 
-// SetStatus moves a request to a new status if the workflow allows it.
+// SetStatus moves a request to a new status if the workflow allows it, and
+// gives it the decision that status stands for (see statusDecision):
+// rejecting sets both.
 func SetStatus(c ChangeRequest, to CRStatus) (ChangeRequest, error) {
 	if err := CanTransition(c.Status, to); err != nil {
 		return c, err
 	}
 	c.Status = to
+	c.Decision = ImpliedDecision(to)
 	return c, nil
 }
 
@@ -109,31 +112,44 @@ func decisionStatus(d Decision) (CRStatus, bool) {
 	return 0, false
 }
 
-// Decide records the lead's decision and moves the status with it:
+// Decide records the lead's decision and moves the status with it, so the
+// two agree (see statusDecision):
 //
-//   - undecided: the status stays;
+//   - undecided: only a new request is undecided; any other is refused;
 //   - now: a new (or deferred, or rejected) request becomes triaged; one
 //     already triaged or further along stays where it is;
 //   - later: the request is deferred;
 //   - rejected: the request is rejected.
 //
 // The status only moves along the workflow: directly, or through triaged
-// (a rejected request decided "later" is reopened, then deferred). When the
-// workflow does not lead there — work already in retest or verified, or
-// rejecting work in progress — the decision is recorded and the status
-// stays for the lead to move by hand.
-func Decide(c ChangeRequest, d Decision) ChangeRequest {
-	c.Decision = d
+// (a rejected request decided "later" is reopened, then deferred). Where
+// the workflow does not lead there — work in retest or verified, or
+// rejecting work in progress — the decision is refused and the error says
+// what to do first.
+func Decide(c ChangeRequest, d Decision) (ChangeRequest, error) {
+	if !knownDecision(d) {
+		return c, fmt.Errorf("unknown decision: use now, later or reject")
+	}
+	if CheckDecisionStatus(d, c.Status) == nil {
+		c.Decision = d
+		return c, nil
+	}
 	to, ok := decisionStatus(d)
-	if !ok || c.Status == to {
-		return c
+	if !ok {
+		return c, fmt.Errorf("cannot make %s undecided: it is %s already; decide now, later or reject instead", c.Ref(), c.Status)
 	}
 	direct := CanTransition(c.Status, to) == nil
 	viaTriage := CanTransition(c.Status, StatusTriaged) == nil && CanTransition(StatusTriaged, to) == nil
-	if direct || viaTriage {
-		c.Status = to
+	if !direct && !viaTriage {
+		next := NextStatuses(c.Status)
+		if len(next) == 0 {
+			return c, fmt.Errorf("cannot decide %s for %s: it is %s, the last step", d, c.Ref(), c.Status)
+		}
+		return c, fmt.Errorf("cannot decide %s for %s yet: it is %s; move it to %s first",
+			d, c.Ref(), c.Status, joinOr(statusNames(next)))
 	}
-	return c
+	c.Decision, c.Status = d, to
+	return c, nil
 }
 
 func statusNames(ss []CRStatus) []string {

@@ -112,6 +112,7 @@ func TestSetStatus(t *testing.T) {
 }
 
 func TestDecide(t *testing.T) {
+	const refused = CRStatus(-1)
 	tests := []struct {
 		from CRStatus
 		d    Decision
@@ -122,37 +123,43 @@ func TestDecide(t *testing.T) {
 		{StatusNew, DecisionLater, StatusDeferred},
 		{StatusNew, DecisionRejected, StatusRejected},
 
-		{StatusTriaged, DecisionUndecided, StatusTriaged},
+		{StatusTriaged, DecisionUndecided, refused}, // nothing leads back to new
 		{StatusTriaged, DecisionNow, StatusTriaged},
 		{StatusTriaged, DecisionLater, StatusDeferred},
 		{StatusTriaged, DecisionRejected, StatusRejected},
 
 		{StatusInProgress, DecisionNow, StatusInProgress},
 		{StatusInProgress, DecisionLater, StatusDeferred},
-		{StatusInProgress, DecisionRejected, StatusInProgress}, // no direct step: lead moves it
+		{StatusInProgress, DecisionRejected, refused}, // no direct step: defer it first
 
 		{StatusReadyForRetest, DecisionNow, StatusReadyForRetest},
-		{StatusReadyForRetest, DecisionLater, StatusReadyForRetest},
-		{StatusReadyForRetest, DecisionRejected, StatusReadyForRetest},
+		{StatusReadyForRetest, DecisionLater, refused},
+		{StatusReadyForRetest, DecisionRejected, refused},
 
 		{StatusVerified, DecisionNow, StatusVerified},
-		{StatusVerified, DecisionLater, StatusVerified},
-		{StatusVerified, DecisionRejected, StatusVerified},
+		{StatusVerified, DecisionLater, refused},
+		{StatusVerified, DecisionRejected, refused},
 
 		{StatusDeferred, DecisionNow, StatusTriaged},       // back from the backlog
 		{StatusDeferred, DecisionLater, StatusDeferred},    //
 		{StatusDeferred, DecisionRejected, StatusRejected}, // via triaged
-		{StatusDeferred, DecisionUndecided, StatusDeferred},
+		{StatusDeferred, DecisionUndecided, refused},
 
 		{StatusRejected, DecisionNow, StatusTriaged},    // reopened
 		{StatusRejected, DecisionLater, StatusDeferred}, // reopened, then deferred
 		{StatusRejected, DecisionRejected, StatusRejected},
 	}
 	for _, tt := range tests {
-		c := ChangeRequest{ID: 3, Title: "t", Status: tt.from, Decision: DecisionUndecided}
-		got := Decide(c, tt.d)
-		if got.Decision != tt.d || got.Status != tt.want {
-			t.Errorf("Decide(%s, %s) = %s/%s, want %s/%s", tt.from, tt.d, got.Decision, got.Status, tt.d, tt.want)
+		c := ChangeRequest{ID: 3, Title: "t", Status: tt.from, Decision: ImpliedDecision(tt.from)}
+		got, err := Decide(c, tt.d)
+		if tt.want == refused {
+			if err == nil || got != c {
+				t.Errorf("Decide(%s, %s) = %s/%s, %v; want refused, unchanged", tt.from, tt.d, got.Decision, got.Status, err)
+			}
+			continue
+		}
+		if err != nil || got.Decision != tt.d || got.Status != tt.want {
+			t.Errorf("Decide(%s, %s) = %s/%s, %v; want %s/%s", tt.from, tt.d, got.Decision, got.Status, err, tt.d, tt.want)
 		}
 	}
 }

@@ -20,7 +20,7 @@ func BenchmarkTriageDecision10k(b *testing.B) {
 		i++
 		if _, err := s.UpdateChange(d.Project.ID, id, "bench", func(c model.ChangeRequest) (model.ChangeRequest, error) {
 			c.Impact = i%5 + 1
-			return model.Decide(c, dec), nil
+			return model.Decide(c, dec)
 		}); err != nil {
 			b.Fatal(err)
 		}

@@ -183,8 +183,13 @@ func checkProject(pid uint64, pb *bolt.Bucket, add func(string, ...any)) {
 		if c.ActivityID != act || c.PersonID != person {
 			add("%s: cell (activity %d, person %d) holds (activity %d, person %d)", where, act, person, c.ActivityID, c.PersonID)
 		}
-		if validRole(c.Role) != nil || c.Role == model.RoleNone {
-			add("%s: cell (activity %d, person %d) has letter %q", where, act, person, string(rune(c.Role)))
+		switch {
+		case !c.Role.Valid():
+			add("%s: cell (activity %d, person %d) has unknown letters %q", where, act, person, c.Role)
+		case c.Role == model.RoleNone:
+			add("%s: cell (activity %d, person %d) holds no letter (an empty cell is not stored)", where, act, person)
+		case legacyCell(v):
+			add("%s: cell (activity %d, person %d) holds its letter as a number, the layout before schema 3", where, act, person)
 		}
 		if !actIDs[act] {
 			add("%s: cell (activity %d, person %d) points at activity %d, which does not exist", where, act, person, act)

@@ -253,7 +253,7 @@ func (f *feed) publish(events []model.Event) {
 // know what its own writes changed (the app's one writer) uses one per
 // write. A recording handle is for one goroutine at a time.
 func (s *Store) Recording() *Store {
-	return &Store{core: s.core, recorded: new([]model.Event)}
+	return &Store{core: s.core, recorded: new([]model.Event), policy: s.policy, borrowed: s.borrowed}
 }
 
 // Events returns and forgets the events a recording handle's writes have

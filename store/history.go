@@ -25,6 +25,9 @@ func (s *Store) appendHistory(pb *bolt.Bucket, e model.HistoryEntry) error {
 		return err
 	}
 	e.At = s.now().Round(0)
+	if err := s.judge(pb, &e); err != nil {
+		return err
+	}
 	v, err := encode(e)
 	if err != nil {
 		return err
@@ -212,20 +215,28 @@ func (s *Store) revert(pb *bolt.Bucket, t model.HistoryEntry, by string) error {
 	if err != nil {
 		return damagedErr(s.path, err)
 	}
-	if err := refsOf(pb, t.Kind, rec); err != nil {
-		return refuse(err)
-	}
-	e.Action = ActionUpdate
-	if cur == nil {
-		e.Action = ActionCreate
-	}
-	if err := b.Put(t.Key, rec); err != nil {
-		return err
-	}
-	e.Before, e.After = cur, rec
 	// unlinked gathers what points at records this undo removes, so the
 	// undo entry tells the whole story.
 	var unlinked []cascadeItem
+	if createdHead(rec) {
+		// The entry created its record along with those it carries (see
+		// recordCreated): the record goes as a create's undo takes it.
+		if unlinked, err = s.removeCreated(pb, b, t.Key, cur, &e); err != nil {
+			return err
+		}
+	} else {
+		if err := refsOf(pb, t.Kind, rec); err != nil {
+			return refuse(err)
+		}
+		e.Action = ActionUpdate
+		if cur == nil {
+			e.Action = ActionCreate
+		}
+		if err := b.Put(t.Key, rec); err != nil {
+			return err
+		}
+		e.Before, e.After = cur, rec
+	}
 	s.touchItems(cascade)
 	for _, it := range cascade {
 		cb, err := kindValues(pb, it.Kind)
@@ -303,8 +314,11 @@ func (s *Store) revertRange(pb, b *bolt.Bucket, t, e model.HistoryEntry) error {
 
 // diffFields describes what changed between two records of the same
 // struct type: `impact 0 → 4, decision undecided → now`. Fields compare by
-// their JSON, so times equal in value but not in location are equal.
-func diffFields(old, new any) string {
+// their JSON, so times equal in value but not in location are equal. A
+// field naming another record (a phase, a person…) shows that record's
+// name as pb holds it; bookkeeping (order, revision, last-edited time)
+// is left out: people did not change it, the app did.
+func diffFields(pb *bolt.Bucket, old, new any) string {
 	ov, nv := reflect.ValueOf(old), reflect.ValueOf(new)
 	t := ov.Type()
 	if t != nv.Type() || t.Kind() != reflect.Struct {
@@ -317,7 +331,7 @@ func diffFields(old, new any) string {
 			continue
 		}
 		name := fieldName(f)
-		if name == "" || name == "id" {
+		if name == "" || bookkeeping[name] {
 			continue
 		}
 		a, b := ov.Field(i).Interface(), nv.Field(i).Interface()
@@ -326,6 +340,12 @@ func diffFields(old, new any) string {
 		if bytes.Equal(ja, jb) {
 			continue
 		}
+		if kind, ok := refFields[name]; ok {
+			if x, ok := a.(uint64); ok {
+				parts = append(parts, fmt.Sprintf("%s %s → %s", name, refName(pb, kind, x), refName(pb, kind, b.(uint64))))
+				continue
+			}
+		}
 		parts = append(parts, describe(name, a, b))
 	}
 	const most = 4
@@ -333,6 +353,50 @@ func diffFields(old, new any) string {
 		parts = append(parts[:most], fmt.Sprintf("%d more", len(parts)-most))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// bookkeeping are the fields the app keeps for itself: an identity, a
+// place in a list, a revision counter, a last-edited stamp.
+var bookkeeping = map[string]bool{"id": true, "order": true, "rev": true, "updated": true}
+
+// refFields are the fields (as fieldName spells them) that hold another
+// record's ID, and the kind of that record.
+var refFields = map[string]string{
+	"phase": KindPhases, "raised in": KindPhases,
+	"me": KindPeople, "sponsor": KindPeople, "lead": KindPeople, "by": KindPeople, "person": KindPeople,
+	"activity": KindActivities, "doc": KindDocs,
+}
+
+// refName is the name of record id of kind, quoted, as pb holds it now;
+// "none" for no record, and the bare number for one that is gone.
+func refName(pb *bolt.Bucket, kind string, id uint64) string {
+	if id == 0 {
+		return "none"
+	}
+	var name string
+	var ok bool
+	switch kind {
+	case KindPhases:
+		var v model.Phase
+		v, ok, _ = getRecord[model.Phase](pb, kind, id)
+		name = v.Name
+	case KindPeople:
+		var v model.Person
+		v, ok, _ = getRecord[model.Person](pb, kind, id)
+		name = v.Name
+	case KindActivities:
+		var v model.Activity
+		v, ok, _ = getRecord[model.Activity](pb, kind, id)
+		name = v.Name
+	case KindDocs:
+		var v model.Doc
+		v, ok, _ = getRecord[model.Doc](pb, kind, id)
+		name = v.Title
+	}
+	if !ok || name == "" {
+		return fmt.Sprintf("#%d (gone)", id)
+	}
+	return fmt.Sprintf("%q", truncate(name, 40))
 }
 
 func fieldName(f reflect.StructField) string {

@@ -36,9 +36,11 @@ import (
 )
 
 // SchemaVersion is the layout version this mopdeck writes and reads.
-// Schema 2 holds history before/after as raw JSON; schema 1 had base64
-// strings (see migrate_history.go).
-const SchemaVersion = 2
+// Schema 3 stores a RACI cell's letters as a string ("AR"), where schema 2
+// stored one letter as a number (see migrate_cells.go). Schema 2 holds
+// history before/after as raw JSON; schema 1 had base64 strings (see
+// migrate_history.go).
+const SchemaVersion = 3
 
 // currentSchema is SchemaVersion; tests raise it, with a migration, to
 // rehearse an upgrade on a file of the previous layout.
@@ -65,6 +67,10 @@ type Store struct {
 	*core
 	// recorded collects this handle's events; nil but on a Recording.
 	recorded *[]model.Event
+	// policy judges this handle's writes (policy.go); nil allows all.
+	policy *Policy
+	// borrowed handles do not close the file (borrowed.go).
+	borrowed bool
 }
 
 // core is the open database behind every handle.
@@ -84,7 +90,12 @@ type core struct {
 	app       string
 	appMarked atomic.Bool
 	// damage is why the file is held read-only for damage (damage.go).
-	damage    atomic.Pointer[string]
+	damage atomic.Pointer[string]
+	// onStamp: the open took the file on its clean stamp, without
+	// walking its pages (clean.go).
+	onStamp bool
+	// repaired holds the projects repair.go has already looked at.
+	repaired  sync.Map
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -175,25 +186,26 @@ func Open(path string, opt Options) (_ *Store, err error) {
 
 	var db *bolt.DB
 	var backup string
+	var onStamp bool
 	_, statErr := os.Stat(path)
 	switch {
 	case errors.Is(statErr, fs.ErrNotExist):
 		if opt.ReadOnly {
-			return nil, fmt.Errorf("%s does not exist (%w): check the path; a read-only open creates nothing", path, fs.ErrNotExist)
+			return nil, missingFileError{path + " does not exist: check the path; a read-only open creates nothing"}
 		}
 		db, err = createNew(path, opt)
 		if errors.Is(err, errRaced) {
-			db, backup, err = openExisting(path, opt)
+			db, backup, onStamp, err = openExisting(path, opt)
 		}
 	case statErr != nil:
 		return nil, fmt.Errorf("cannot reach %s: %w; check the path and its folder's permissions", path, statErr)
 	default:
-		db, backup, err = openExisting(path, opt)
+		db, backup, onStamp, err = openExisting(path, opt)
 	}
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{core: &core{Now: time.Now, db: db, path: path, key: key, readOnly: opt.ReadOnly, backup: backup, app: opt.AppVersion}}
+	s := &Store{core: &core{Now: time.Now, db: db, path: path, key: key, readOnly: opt.ReadOnly, backup: backup, app: opt.AppVersion, onStamp: onStamp}}
 	if why := readMark(path); why != "" {
 		s.damage.Store(&why)
 	}
@@ -202,7 +214,13 @@ func Open(path string, opt Options) (_ *Store, err error) {
 
 // Close releases the file. Calling it again does nothing.
 func (s *Store) Close() error {
+	if s.borrowed {
+		return nil
+	}
 	s.closeOnce.Do(func() {
+		if !s.readOnly && s.Damaged() == "" {
+			stamp(s.path) // under the lock still: the file is as this session left it
+		}
 		s.closeErr = s.db.Close()
 		release(s.key)
 	})
@@ -359,80 +377,91 @@ func createNew(path string, opt Options) (*bolt.DB, error) {
 
 // openExisting checks an existing file without writing, then opens it. An
 // older schema is upgraded after a copy of the file is set aside; backup
-// names that copy.
-func openExisting(path string, opt Options) (_ *bolt.DB, backup string, err error) {
+// names that copy. onStamp tells that the file was taken on its clean
+// stamp, its pages not walked (clean.go).
+func openExisting(path string, opt Options) (_ *bolt.DB, backup string, onStamp bool, err error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, "", fmt.Errorf("cannot reach %s: %w; check the path", path, err)
+		return nil, "", false, fmt.Errorf("cannot reach %s: %w; check the path", path, err)
 	}
 	if fi.IsDir() {
-		return nil, "", fmt.Errorf("%s is a directory, %w: pass --db with a file path such as %s",
+		return nil, "", false, fmt.Errorf("%s is a directory, %w: pass --db with a file path such as %s",
 			path, ErrNotMopdeck, filepath.Join(path, "mopdeck.db"))
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, "", notMopdeckErr(path, "not a regular file")
+		return nil, "", false, notMopdeckErr(path, "not a regular file")
 	}
 	if fi.Size() == 0 {
-		return nil, "", notMopdeckErr(path, "empty file")
+		return nil, "", false, notMopdeckErr(path, "empty file")
 	}
 	if err := sniff(path, fi.Size()); err != nil {
-		return nil, "", err
+		return nil, "", false, err
 	}
 
 	// Walk the pages before bbolt follows them (see scanFile), under a
-	// shared lock so that no other process writes meanwhile.
+	// shared lock so that no other process writes meanwhile, unless the
+	// file is the one its clean stamp names (clean.go).
 	unlock, err := sharedLock(path, opt.Timeout)
 	if err != nil {
-		return nil, "", mapOpenErr(path, err)
+		return nil, "", false, mapOpenErr(path, err)
 	}
-	err = scanOK(path)
+	onStamp = stamped(path)
+	if !onStamp {
+		err = scanOK(path)
+	}
 	if err != nil {
 		unlock()
-		return nil, "", err
+		return nil, "", false, err
 	}
 	// Read-only first: a shared lock and no write, whatever the file holds.
 	ro, err := boltOpen(path, 0, boltOptions(opt, true))
 	unlock()
 	if err != nil {
-		return nil, "", mapOpenErr(path, err)
+		return nil, "", false, mapOpenErr(path, err)
 	}
 	schema, err := verify(path, ro)
 	if err != nil {
 		ro.Close()
-		return nil, "", err
+		return nil, "", false, err
 	}
 	if opt.ReadOnly {
 		if schema < currentSchema {
 			ro.Close()
-			return nil, "", fmt.Errorf("%s has schema %d and needs an upgrade to %d: open it once read-write (run mopdeck without a command); a copy is kept", path, schema, currentSchema)
+			return nil, "", false, fmt.Errorf("%s has schema %d and needs an upgrade to %d: open it once read-write (run mopdeck without a command); a copy is kept", path, schema, currentSchema)
 		}
-		return ro, "", nil
+		if !onStamp {
+			stamp(path) // walked and sound: later opens need not walk
+		}
+		return ro, "", onStamp, nil
 	}
 	if err := ro.Close(); err != nil {
-		return nil, "", fmt.Errorf("cannot close %s after checking it: %w", path, err)
+		return nil, "", false, fmt.Errorf("cannot close %s after checking it: %w", path, err)
 	}
 
 	if err := writable(path, fi); err != nil {
-		return nil, "", err
+		return nil, "", false, err
 	}
+	// This session may write: until its clean close, the file is not
+	// the one a stamp would name.
+	unstamp(path)
 	db, err := boltOpen(path, 0o600, boltOptions(opt, false))
 	if err != nil {
-		return nil, "", mapOpenErr(path, err)
+		return nil, "", false, mapOpenErr(path, err)
 	}
 	// The file may have been replaced between the two opens: check again
 	// before the first write.
 	if schema, err = verify(path, db); err != nil {
 		db.Close()
-		return nil, "", err
+		return nil, "", false, err
 	}
 	if readMark(path) != "" {
-		return db, "", nil // found damaged: nothing is written, not even an upgrade
+		return db, "", onStamp, nil // found damaged: nothing is written, not even an upgrade
 	}
 	if backup, err = upgrade(path, db, schema); err != nil {
 		db.Close()
-		return nil, "", err
+		return nil, "", false, err
 	}
-	return db, backup, nil
+	return db, backup, onStamp, nil
 }
 
 // sniff looks for bbolt's magic number in the first or second meta page
@@ -609,7 +638,7 @@ func (s *Store) now() time.Time {
 // (ErrInternal) unless it is a memory fault on the mapped file (see
 // txGuarded).
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {
-	err := txGuarded(s.path, func() error { return s.db.View(fn) })
+	err := s.recheck(txGuarded(s.path, func() error { return s.db.View(fn) }))
 	if errors.Is(err, ErrDamaged) && s.Damaged() == "" {
 		s.noteDamage(damageCause(err))
 	}
@@ -647,6 +676,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 			return err
 		})
 	})
+	err = s.recheck(err)
 	if errors.Is(err, errNoop) {
 		return nil
 	}

@@ -47,6 +47,7 @@ func (s *Store) Projects() ([]model.Project, error) {
 // status report need, at a cost that does not grow with the project's
 // age. d.Version is the project's version in the same read.
 func (s *Store) LoadProject(id uint64) (model.ProjectData, error) {
+	s.repairOnce(id) // the app's load; exports read what is stored
 	return s.loadProject(id, model.RecentHistory)
 }
 
@@ -233,7 +234,7 @@ func (s *Store) UpdateProject(id uint64, by string, edit func(model.Project) (mo
 		}
 		e := model.HistoryEntry{By: by, Kind: KindProject, Key: keyProject, Action: ActionUpdate,
 			Summary: fmt.Sprintf("project %q updated", truncate(p.Name, 40)), Before: cur, After: after}
-		if d := diffFields(old, p); d != "" {
+		if d := diffFields(pb, old, p); d != "" {
 			e.Summary += ": " + d
 		}
 		s.touch(KindProject, keyProject)

@@ -360,7 +360,7 @@ func putRecord[T any](s *Store, pb *bolt.Bucket, sp *spec[T], v T, by string) (T
 		e.Action = ActionUpdate
 		e.Summary = sp.label(v) + " updated"
 		if old, err := decode[T](before); err == nil {
-			if d := diffFields(old, v); d != "" {
+			if d := diffFields(pb, old, v); d != "" {
 				e.Summary += ": " + d
 			}
 		}
@@ -392,83 +392,6 @@ func getRecord[T any](pb *bolt.Bucket, kind string, id uint64) (T, bool, error) 
 	}
 	t, err := decode[T](v)
 	return t, err == nil, err
-}
-
-// SetCell sets one RACI cell; RoleNone deletes it. The activity and the
-// person must exist.
-func (s *Store) SetCell(pid uint64, a model.Assignment, by string) error {
-	if err := validRole(a.Role); err != nil {
-		return err
-	}
-	if a.ActivityID == 0 || a.PersonID == 0 {
-		return invalidf("a RACI cell needs an activity and a person")
-	}
-	return s.update(func(tx *bolt.Tx) error {
-		pb, err := s.projectBucket(tx, pid)
-		if err != nil {
-			return err
-		}
-		cb, err := kindBucket(pb, KindCells)
-		if err != nil {
-			return err
-		}
-		key := CellKey(a.ActivityID, a.PersonID)
-		cur := bytes.Clone(cb.Get(key))
-		if a.Role == model.RoleNone && cur == nil {
-			return errNoop
-		}
-		act, person, err := cellRefs(pb, a)
-		if err != nil && a.Role != model.RoleNone {
-			return err
-		}
-		oldRole := model.RoleNone
-		if cur != nil {
-			if old, err := decode[model.Assignment](cur); err == nil {
-				oldRole = old.Role
-			}
-		}
-		e := model.HistoryEntry{By: by, Kind: KindCells, Key: key, Before: cur}
-		if a.Role == model.RoleNone {
-			if err := cb.Delete(key); err != nil {
-				return err
-			}
-			e.Action = ActionDelete
-		} else {
-			after, err := encode(a)
-			if err != nil {
-				return err
-			}
-			if bytes.Equal(cur, after) {
-				return errNoop
-			}
-			if err := cb.Put(key, after); err != nil {
-				return err
-			}
-			e.After = after
-			e.Action = ActionUpdate
-			if cur == nil {
-				e.Action = ActionCreate
-			}
-		}
-		s.touch(KindCells, key)
-		e.Summary = fmt.Sprintf("RACI %q × %q: %s → %s", truncate(act, 30), truncate(person, 30), roleName(oldRole), roleName(a.Role))
-		return s.appendHistory(pb, e)
-	})
-}
-
-func validRole(r model.Role) error {
-	switch r {
-	case model.RoleNone, model.Responsible, model.Accountable, model.Consulted, model.Informed:
-		return nil
-	}
-	return invalidf("unknown RACI letter %q: use R, A, C or I", string(rune(r)))
-}
-
-func roleName(r model.Role) string {
-	if r == model.RoleNone {
-		return "none"
-	}
-	return r.String()
 }
 
 // cellRefs returns the names of a cell's activity and person, or an error

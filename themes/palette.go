@@ -75,6 +75,10 @@ func ByName(name string) (Palette, error) {
 	if os.Getenv("NO_COLOR") != "" {
 		return Mono(), nil
 	}
+	return byName(name)
+}
+
+func byName(name string) (Palette, error) {
 	switch strings.ToLower(strings.TrimSpace(name)) {
 	case "", "default":
 		return Default(), nil

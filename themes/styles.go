@@ -52,8 +52,13 @@ func NewStyles(p Palette, dark bool) *Styles {
 }
 
 func newStyles(p Palette, dark bool, profile termenv.Profile) *Styles {
+	return stylesOn(lipgloss.NewStyle(), p, dark, profile)
+}
+
+// stylesOn builds the styles from base, whose renderer decides how
+// colours are written.
+func stylesOn(base lipgloss.Style, p Palette, dark bool, profile termenv.Profile) *Styles {
 	s := &Styles{Palette: p, Dark: dark, Marks: marksWanted(p, profile)}
-	base := lipgloss.NewStyle()
 	s.App = base
 	s.Text = base.Foreground(p.PrimaryText)
 	s.Faint = base.Foreground(p.FaintText)

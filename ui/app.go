@@ -51,6 +51,10 @@ type Model struct {
 	height      int
 	status      string
 	statusErr   bool
+	// statusLines is how many lines the status area had at the last
+	// layout: a long error takes more, and the panes fewer.
+	statusLines int
+	log         messageLog
 }
 
 // New builds the root model for one project of the store.
@@ -74,7 +78,7 @@ func New(ctx *common.Context, projectID uint64) *Model {
 
 // Init loads the project.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.load()}
+	cmds := []tea.Cmd{m.load(), m.listen()}
 	for _, p := range m.panes {
 		cmds = append(cmds, p.Init())
 	}
@@ -82,8 +86,17 @@ func (m *Model) Init() tea.Cmd {
 }
 
 // Update routes: window size and global keys here, other keys to the
-// focused pane, every other message to all panes.
+// focused pane, every other message to all panes. A message on show may
+// need another height once the data beside it changed: the layout follows.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	if m.status != "" && m.width > 0 && len(m.statusArea()) != m.statusLines {
+		m.resize()
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		if msg.Width <= 0 || msg.Height <= 0 {
@@ -93,31 +106,33 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
-		return m, m.broadcast(msg)
+		return m.broadcast(msg)
 	case common.ProjectLoadedMsg:
-		return m, m.loaded(msg)
+		return m.loaded(msg)
 	case common.ProjectsMsg:
 		m.projects = msg.Projects
 		m.switcher.SetProjects(m.projects, m.projectID)
-		return m, nil
+		return nil
 	case projects.OpenMsg:
 		m.projectID = msg.ID
-		m.status, m.statusErr = msg.Note, false
-		return m, m.load()
+		m.setStatus(msg.Note, false)
+		return m.load()
 	case common.ErrMsg:
-		m.status, m.statusErr = msg.Err.Error(), true
-		return m, nil
+		m.setStatus(msg.Err.Error(), true)
+		return nil
 	case common.NoteMsg:
-		m.status, m.statusErr = msg.Text, false
-		return m, nil
+		m.setStatus(msg.Text, false)
+		return nil
 	case common.SavedMsg:
-		return m, m.saved(msg)
+		return m.saved(msg)
+	case liveMsg:
+		return m.live(msg)
 	case tea.KeyMsg:
-		return m, m.handleKey(msg)
+		return m.handleKey(msg)
 	case tea.MouseMsg:
-		return m, m.handleMouse(msg)
+		return m.handleMouse(msg)
 	}
-	return m, m.broadcast(msg)
+	return m.broadcast(msg)
 }
 
 // handleKey routes a key: ctrl+c first; nothing else while the window is
@@ -176,9 +191,12 @@ func (m *Model) typing() bool {
 func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
 
 func (m *Model) routeKey(msg tea.KeyMsg) tea.Cmd {
-	m.status, m.statusErr = "", false
+	m.setStatus("", false)
 	if m.showHelp {
 		return m.helpKey(msg)
+	}
+	if m.log.open {
+		return m.logKey(msg)
 	}
 	if key.Matches(msg, m.keys.Help) && !m.typing() {
 		m.openHelp()
@@ -199,6 +217,9 @@ func (m *Model) routeKey(msg tea.KeyMsg) tea.Cmd {
 		// projects.
 		m.switcher.Open(m.ctx.Actor(m.data))
 		return common.LoadProjects(m.ctx.Store)
+	case key.Matches(msg, m.keys.Log):
+		m.openLog()
+		return nil
 	case key.Matches(msg, m.keys.Me):
 		// Over the pane on screen, which stays: esc or a choice closes
 		// the picker back onto it.
@@ -241,12 +262,11 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// chromeLines are the tab bar, the status line and the help bar.
-const chromeLines = 3
-
-// resize computes each pane's inner box in one place.
+// resize computes each pane's inner box in one place, net of the status
+// area as it is now.
 func (m *Model) resize() {
-	w, h := m.width, max(m.height-chromeLines, 0)
+	m.statusLines = len(m.statusArea())
+	w, h := m.width, max(m.height-m.chromeLines(), 0)
 	for _, p := range m.panes {
 		p.SetSize(w, h)
 	}

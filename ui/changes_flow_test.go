@@ -100,6 +100,7 @@ func TestAddChangeRequestThroughTheForm(t *testing.T) {
 	next("Raised by")
 	tm.Type("Emma Girard")
 	next("Raised in")
+	next("Source key")
 	next("Impact 1-5")
 	tm.Type("9")
 	send(tm, "tab")
@@ -192,7 +193,7 @@ func TestTriageThreeAndWatchTheMatrix(t *testing.T) {
 	final := quit(t, tm)
 	_ = final
 	v := ansi.Strip(final.View())
-	for _, want := range []string{"5 requests · 25 h", "CR-12 CR-1 CR-7 CR-13 CR-5", "3 requests · 120 h", "CR-14 CR-2 CR-3"} {
+	for _, want := range []string{"5 requests · 25 h", "CR-12 CR-1 CR-7 CR-13 CR-5", "2 requests · 70 h", "CR-14 CR-2", "rejected: 1 request, 50 h"} {
 		if !strings.Contains(v, want) {
 			t.Fatalf("the matrix does not show %q:\n%s", want, v)
 		}

@@ -53,9 +53,9 @@ func (m *Model) saved(msg common.SavedMsg) tea.Cmd {
 	}
 	switch {
 	case msg.Err != nil:
-		m.status, m.statusErr = msg.Err.Error(), true
+		m.setStatus(msg.Err.Error(), true)
 	case msg.Note != "":
-		m.status, m.statusErr = msg.Note, false
+		m.setStatus(msg.Note, false)
 	}
 	if msg.Then != nil {
 		cmds = append(cmds, m.broadcast(msg.Then))

@@ -13,8 +13,8 @@ func (m *Model) openHelp() {
 
 // helpKey scrolls the full help; any other key closes it (q still quits).
 func (m *Model) helpKey(msg tea.KeyMsg) tea.Cmd {
-	page := max(m.height-chromeLines-1, 1)
-	last := max(len(m.helpLines())-(m.height-chromeLines), 0)
+	page := max(m.height-m.chromeLines()-1, 1)
+	last := max(len(m.helpLines())-(m.height-m.chromeLines()), 0)
 	switch msg.String() {
 	case "up", "k":
 		m.helpTop = max(m.helpTop-1, 0)

@@ -59,6 +59,7 @@ var keyModes = []keyMode{
 	{"Change requests: filter prompt", []string{"2", "/"}, "filter: ", text},
 	{"Change requests: import prompt", []string{"2", "i"}, "import CSV/XLSX/JSON file: ", text},
 	{"Change requests: delete", []string{"2", "d"}, "(y/n)", anyKey},
+	{"Change requests: import preview", typed("2", "i", "../store/changesio/testdata/jira-cloud.csv", "enter"), "Import ", keysOnly},
 
 	{"RACI: grid", []string{"3"}, "A add an activity", keysOnly},
 	{"RACI: my role", []string{"3", "M"}, "My role", keysOnly},
@@ -68,6 +69,8 @@ var keyModes = []keyMode{
 	{"RACI: rename prompt", []string{"3", "E"}, "rename activity: ", text},
 	{"RACI: person prompt", []string{"3", "P", "a"}, "new person — name: ", text},
 	{"RACI: delete an activity", []string{"3", "D"}, "(y/n)", anyKey},
+	{"RACI: import prompt", []string{"3", "I"}, "import a RACI matrix, CSV/XLSX file: ", text},
+	{"RACI: import preview", []string{"3", "I", "../store/raciio/testdata/grid-comma.csv", "enter"}, "would create 6 people", keysOnly},
 
 	{"Docs: list", []string{"4"}, "Status report", keysOnly},
 	{"Docs: search", []string{"4", "/", "t", "h", "e", "enter"}, "ctrl+n next", keysOnly},
@@ -84,8 +87,27 @@ var keyModes = []keyMode{
 	{"@ over Phases", []string{"@"}, "Who are you?", text},
 	{"@ over RACI", []string{"3", "@"}, "Who are you?", text},
 
+	{"Message log", []string{"L"}, "newest first", anyKey},
+	{"Message log over RACI", []string{"3", "L"}, "newest first", anyKey},
+
 	{"help", []string{"?"}, "Everywhere", anyKey},
 	{"help over triage", []string{"2", "t", "?"}, "Everywhere", anyKey},
+}
+
+// typed is keys to press: single keys, and longer strings typed a rune at a
+// time into the text input open then.
+func typed(keys ...string) []string {
+	var out []string
+	for _, k := range keys {
+		if len([]rune(k)) > 1 && k != "enter" {
+			for _, r := range k {
+				out = append(out, string(r))
+			}
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
 }
 
 // doubleMeanings lists the keys bound to two meanings (two help texts)

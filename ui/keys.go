@@ -8,7 +8,9 @@ type globalKeys struct {
 	// Projects opens the project switcher.
 	Projects key.Binding
 	// Me picks who you are, over whatever pane is on screen.
-	Me   key.Binding
+	Me key.Binding
+	// Log shows the last messages in full.
+	Log  key.Binding
 	Tabs [4]key.Binding
 }
 
@@ -21,6 +23,7 @@ func newGlobalKeys() globalKeys {
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Projects:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "projects")),
 		Me:        key.NewBinding(key.WithKeys("@"), key.WithHelp("@", "who am I")),
+		Log:       key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "messages")),
 	}
 	names := []string{"phases", "change requests", "RACI", "docs"}
 	for i := range k.Tabs {
@@ -35,7 +38,7 @@ func (k globalKeys) short() []key.Binding {
 }
 
 func (k globalKeys) full() []key.Binding {
-	return append([]key.Binding{k.Next, k.Prev, k.Tabs[0], k.Tabs[1], k.Tabs[2], k.Tabs[3], k.Projects, k.Me, k.Help, k.Quit}, k.ForceQuit)
+	return append([]key.Binding{k.Next, k.Prev, k.Tabs[0], k.Tabs[1], k.Tabs[2], k.Tabs[3], k.Projects, k.Me, k.Log, k.Help, k.Quit}, k.ForceQuit)
 }
 
 // helpScreenKeys are what the full help (?) takes while it is shown; any
@@ -57,6 +60,9 @@ func helpScreenKeys() []key.Binding {
 func (m *Model) ActiveKeys() []key.Binding {
 	if m.showHelp {
 		return append(helpScreenKeys(), m.keys.Quit, m.keys.ForceQuit)
+	}
+	if m.log.open {
+		return append(logKeys(), m.keys.Quit, m.keys.ForceQuit)
 	}
 	var out []key.Binding
 	var capturing bool

@@ -143,7 +143,7 @@ func TestAttachABuiltInChecklist(t *testing.T) {
 		t.Fatalf("%d checklists stored, want 1", len(lists))
 	}
 	phClear(t, m)
-	phType(t, m, "data-cleanup")
+	phType(t, m, "year-in-review")
 	press(t, m, "enter")
 
 	lists := clLists(t, s, m)
@@ -151,17 +151,17 @@ func TestAttachABuiltInChecklist(t *testing.T) {
 		t.Fatalf("%d checklists stored, want 2", len(lists))
 	}
 	added := lists[1]
-	if added.Name != clSampleName || len(added.Items) != 12 {
+	if added.Name != "Year in review" || len(added.Items) != 11 {
 		t.Fatalf("attached = %q with %d items", added.Name, len(added.Items))
 	}
 	if done, _ := added.Progress(); done != 0 || added.Items[0].ByID != 0 {
 		t.Fatalf("the attached checklist is not fresh: %+v", added.Items[0])
 	}
-	if msg, _ := m.Status(); msg != `checklist "Data clean-up" attached (0/12)` {
+	if msg, _ := m.Status(); msg != `checklist "Year in review" attached (0/11)` {
 		t.Fatalf("status = %q", msg)
 	}
 	// The new checklist is selected, below the first.
-	clWantInView(t, m, "2 checklists · 5/24 items checked", " 0/12", "▸ [ ] Database backed up before any change")
+	clWantInView(t, m, "2 checklists · 5/23 items checked", " 0/11", "▸ [ ] Number of campaigns run this year")
 	if v := phView(m); strings.Contains(v, "Attach which") {
 		t.Fatalf("the choices stay on screen after attaching:\n%s", v)
 	}

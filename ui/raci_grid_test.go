@@ -66,7 +66,7 @@ func TestSecondAccountableShowsWarning(t *testing.T) {
 	}
 	a := 0
 	for _, c := range projectOf(t, s).Cells {
-		if c.ActivityID == first.ID && c.Role == model.Accountable {
+		if c.ActivityID == first.ID && c.Role.Has(model.Accountable) {
 			a++
 		}
 	}

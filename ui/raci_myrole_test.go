@@ -78,7 +78,7 @@ func TestChooseMeAndSeeMyRole(t *testing.T) {
 		trimmed := strings.TrimSpace(strings.TrimLeft(line, "│ "))
 		switch {
 		case strings.HasPrefix(line, "  ") && len(trimmed) > 3 && trimmed[1:3] == "  ":
-			letter = model.Role(trimmed[0])
+			letter, _ = model.ParseRole(trimmed[:1])
 			if !strings.Contains(trimmed, letter.Meaning()) {
 				t.Errorf("letter line without its meaning: %q", line)
 			}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 
-	"mopdeck/model"
 	"mopdeck/ui/components"
 )
 
@@ -24,11 +23,13 @@ func (m *Model) View() string {
 	switch {
 	case m.showHelp:
 		body = m.fullHelp()
+	case m.log.open:
+		body = m.logView()
 	case m.switcher.Active():
 		body = m.switcher.View()
 	}
-	bodyH := m.height - chromeLines
-	frame := m.tabBar() + "\n" + components.Box(body, m.width, bodyH) + "\n" + m.statusLine() + "\n" + m.helpBar()
+	bodyH := m.height - m.chromeLines()
+	frame := m.tabBar() + "\n" + components.Box(body, m.width, bodyH) + "\n" + m.statusView() + "\n" + m.helpBar()
 	return components.Clip(frame, m.width, m.height)
 }
 
@@ -41,30 +42,12 @@ func (m *Model) tabBar() string {
 	return components.Fit(b.String(), m.width)
 }
 
-func (m *Model) statusLine() string {
-	st := m.ctx.Styles
-	project, me := "no project", "nobody (@ to choose)"
-	if m.data != nil {
-		project = model.SanitizeLine(m.data.Project.Name)
-		if name := m.data.PersonName(m.data.Project.MeID); name != "" {
-			me = model.SanitizeLine(name)
-		}
-	}
-	left := st.StatusKey.Render("◆ "+project) + st.Faint.Render(" · me: "+me)
-	if m.ctx.Store != nil && m.ctx.Store.Damaged() != "" {
-		// Kept in sight: every write will be refused until a restore.
-		left += st.Faint.Render(" · ") + st.StatusError.Render("READ-ONLY: the file is damaged (mopdeck check lists it)")
-	}
-	if m.status != "" {
-		msg := model.SanitizeLine(m.status)
-		if m.statusErr {
-			msg = st.StatusError.Render("✗ " + msg)
-		} else {
-			msg = st.StatusNote.Render(msg)
-		}
-		left += st.Faint.Render(" · ") + msg
-	}
-	return components.Fit(left, m.width)
+// statusView is the status area in the lines the layout gave it: a
+// message that grew since (a longer project name beside it) is cut to them
+// until the next layout.
+func (m *Model) statusView() string {
+	area := m.statusArea()
+	return strings.Join(area[:min(len(area), max(m.statusLines, 1))], "\n")
 }
 
 func (m *Model) helpBar() string {
@@ -90,7 +73,7 @@ func (m *Model) helpBar() string {
 // the switcher's), in columns when the box is wide enough, else scrolled
 // from helpTop.
 func (m *Model) fullHelp() string {
-	lines, h := m.helpLines(), max(m.height-chromeLines, 1)
+	lines, h := m.helpLines(), max(m.height-m.chromeLines(), 1)
 	top := min(m.helpTop, max(len(lines)-h, 0))
 	return strings.Join(lines[top:min(top+h, len(lines))], "\n")
 }
@@ -119,7 +102,7 @@ func (m *Model) helpLines() []string {
 	} else {
 		section(m.panes[m.active].Title(), m.panes[m.active].FullHelp())
 	}
-	return strings.Split(strings.TrimRight(helpColumns(b.String(), m.width, m.height-chromeLines), "\n"), "\n")
+	return strings.Split(strings.TrimRight(helpColumns(b.String(), m.width, m.height-m.chromeLines()), "\n"), "\n")
 }
 
 // helpColumns flows a help text that is taller than the box into as many

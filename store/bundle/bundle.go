@@ -20,11 +20,13 @@ import (
 
 // Format names the document; Version is the layout this mopdeck writes
 // and the newest it reads. Add a reader for the old layout before raising
-// Version. Version 2 holds history before/after as raw JSON; version 1
-// had base64 strings and is converted as it is read.
+// Version. Version 3 writes a RACI cell's letters as a string ("AR");
+// version 2 wrote one letter as a number, which still reads; version 2
+// holds history before/after as raw JSON, version 1 had base64 strings
+// and is converted as it is read.
 const (
 	Format  = "mopdeck-project"
-	Version = 2
+	Version = 3
 )
 
 // maxSize bounds a bundle read into memory. Decoding takes a few times

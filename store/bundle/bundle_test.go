@@ -130,7 +130,7 @@ func TestRefusals(t *testing.T) {
 		is   error
 		want string
 	}{
-		"newer":          {`{"format":"mopdeck-project","version":3,"data":{"project":{"name":"X"}},"later":"field"}`, ErrNewer, "x.json was written by a newer mopdeck (bundle version 3 > 2): upgrade mopdeck to import it; nothing was changed"},
+		"newer":          {`{"format":"mopdeck-project","version":4,"data":{"project":{"name":"X"}},"later":"field"}`, ErrNewer, "x.json was written by a newer mopdeck (bundle version 4 > 3): upgrade mopdeck to import it; nothing was changed"},
 		"bad v1 history": {`{"format":"mopdeck-project","version":1,"data":{"project":{"name":"X"},"history":[{"id":4,"before":{"v":1}}]}}`, ErrNotBundle, "x.json is not a mopdeck project bundle (history entry 4, before: not a base64 string of the old layout)"},
 		"changes":        {`{"format":"mopdeck-changes","version":1,"changes":[]}`, ErrNotBundle, "import it with mopdeck import changes x.json"},
 		"other json":     {`{"name":"package.json"}`, ErrNotBundle, `x.json is not a mopdeck project bundle (no "format": "mopdeck-project" field)`},

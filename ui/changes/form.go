@@ -32,12 +32,14 @@ type crForm struct {
 // formValues are what the fields write to.
 type formValues struct {
 	title, description, raisedBy, assignee string
-	impact, estimate                       string
-	area                                   model.Area
-	raisedIn                               uint64
-	complexity                             model.Complexity
-	decision                               model.Decision
-	status                                 model.CRStatus
+	// sourceKey is the request's key in the tool it came from (JIRA-123).
+	sourceKey        string
+	impact, estimate string
+	area             model.Area
+	raisedIn         uint64
+	complexity       model.Complexity
+	decision         model.Decision
+	status           model.CRStatus
 }
 
 func (p *Pane) openForm(c model.ChangeRequest, editing bool) tea.Cmd {
@@ -55,6 +57,7 @@ func (p *Pane) newForm(c model.ChangeRequest, editing bool) *crForm {
 	// version): the fields show it as the rest of the pane draws it.
 	v.title, v.description = model.SanitizeLine(c.Title), model.Sanitize(c.Description)
 	v.raisedBy, v.assignee = model.SanitizeLine(c.RaisedBy), model.SanitizeLine(c.Assignee)
+	v.sourceKey = model.SanitizeLine(c.SourceKey)
 	if c.Impact != 0 {
 		v.impact = fmt.Sprint(c.Impact)
 	}
@@ -79,6 +82,7 @@ func (p *Pane) newForm(c model.ChangeRequest, editing bool) *crForm {
 		huh.NewSelect[model.Area]().Title("Area").Inline(true).Options(areaOptions()...).Value(&v.area),
 		input("Raised by", &v.raisedBy, 100).Suggestions(people),
 		huh.NewSelect[uint64]().Title("Raised in").Inline(true).Options(p.phaseOptions()...).Value(&v.raisedIn),
+		input("Source key", &v.sourceKey, 100).Placeholder("its key in the tool it came from (JIRA-123)"),
 		input("Impact 1-5", &v.impact, 3).Validate(func(s string) error {
 			_, err := model.ParseImpact(s)
 			return err
@@ -234,7 +238,7 @@ func (p *Pane) submitForm(f *crForm) tea.Cmd {
 	}
 	save := p.saveNew(next)
 	if f.editing {
-		save = p.update(f.orig.ID, mergeEdit(f.orig, next, f.v.status != f.orig.Status), fixedNote("saved "+f.orig.Ref()), nil)
+		save = p.update(f.orig.ID, mergeEdit(f.orig, next, f.decisionStatus()), fixedNote("saved "+f.orig.Ref()), nil)
 	}
 	f.saving = true
 	return p.ctx.Write(func(s *store.Store) (common.Result, error) {
@@ -259,6 +263,7 @@ func (f *crForm) result() (model.ChangeRequest, error) {
 	c.Description = strings.TrimSpace(model.Sanitize(v.description))
 	c.RaisedBy = strings.TrimSpace(model.SanitizeLine(v.raisedBy))
 	c.Assignee = strings.TrimSpace(model.SanitizeLine(v.assignee))
+	c.SourceKey = strings.TrimSpace(model.SanitizeLine(v.sourceKey))
 	c.Area, c.RaisedIn, c.Complexity = v.area, v.raisedIn, v.complexity
 	var err error
 	if c.Impact, err = model.ParseImpact(v.impact); err != nil {
@@ -267,26 +272,27 @@ func (f *crForm) result() (model.ChangeRequest, error) {
 	if c.EstimateHrs, err = model.ParseEstimate(v.estimate); err != nil {
 		return f.orig, err
 	}
-	if v.status != c.Status {
-		if c, err = model.SetStatus(c, v.status); err != nil {
-			return f.orig, err
-		}
-	}
-	if v.decision != c.Decision {
-		status := c.Status
-		c = model.Decide(c, v.decision)
-		if v.status != f.orig.Status {
-			c.Status = status // the status picked by hand wins
-		}
+	if c, err = f.decisionStatus().Apply(c); err != nil {
+		return f.orig, err
 	}
 	return c, c.Validate()
 }
 
-// mergeEdit applies the fields an edit changed onto the stored request. A
-// new decision moves the stored status as triage would (through
-// "triaged" where the workflow asks); a status picked by hand wins, and
-// must be a legal move from the stored one.
-func mergeEdit(orig, next model.ChangeRequest, statusByHand bool) func(model.ChangeRequest) (model.ChangeRequest, error) {
+// decisionStatus is what the form changed of the decision and the status,
+// for the model's rule to apply (on the form's copy, then on the stored
+// request).
+func (f *crForm) decisionStatus() model.DecisionStatusEdit {
+	return model.DecisionStatusEdit{
+		Decision: f.v.decision, SetDecision: f.v.decision != f.orig.Decision,
+		Status: f.v.status, SetStatus: f.v.status != f.orig.Status,
+	}
+}
+
+// mergeEdit applies the fields an edit changed onto the stored request,
+// the decision and status through the model's rule (ds): a new decision
+// moves the stored status as triage would, a status picked by hand brings
+// its decision, and both together must agree.
+func mergeEdit(orig, next model.ChangeRequest, ds model.DecisionStatusEdit) func(model.ChangeRequest) (model.ChangeRequest, error) {
 	return func(s model.ChangeRequest) (model.ChangeRequest, error) {
 		if next.Title != orig.Title {
 			s.Title = next.Title
@@ -315,16 +321,10 @@ func mergeEdit(orig, next model.ChangeRequest, statusByHand bool) func(model.Cha
 		if next.Assignee != orig.Assignee {
 			s.Assignee = next.Assignee
 		}
-		if statusByHand {
-			if next.Decision != orig.Decision {
-				s.Decision = next.Decision
-			}
-			return model.SetStatus(s, next.Status)
+		if next.SourceKey != orig.SourceKey {
+			s.SourceKey = next.SourceKey
 		}
-		if next.Decision != orig.Decision {
-			s = model.Decide(s, next.Decision)
-		}
-		return s, nil
+		return ds.Apply(s)
 	}
 }
 

@@ -42,16 +42,24 @@ func TestFormEditChangesTheDecision(t *testing.T) {
 	}
 }
 
-// A status picked by hand wins over the one the decision leads to.
-func TestFormEditStatusPickedByHandWins(t *testing.T) {
+// A status picked by hand brings the decision it stands for; picked
+// together with a decision that contradicts it, the form refuses to save
+// and says why.
+func TestFormEditStatusPickedByHandBringsItsDecision(t *testing.T) {
 	h := newHarness(t, nil)
 	h.selectID(12) // new, undecided
 	h.press("e")
 	f := h.p.form
-	fill(f, func(v *formValues) { v.decision = model.DecisionLater; v.status = model.StatusTriaged })
+	fill(f, func(v *formValues) { v.decision = model.DecisionLater; v.status = model.StatusRejected })
 	h.run(h.p.submitForm(f))
-	if c := h.stored(12); c.Decision != model.DecisionLater || c.Status != model.StatusTriaged {
-		t.Fatalf("stored %+v, errors %v", c, h.host.Errs)
+	if c := h.stored(12); c.Status != model.StatusNew || len(h.host.Errs) == 0 ||
+		!strings.Contains(h.host.Errs[len(h.host.Errs)-1], "decision later contradicts status rejected") {
+		t.Fatalf("later + rejected: stored %s/%s, errors %v", c.Decision, c.Status, h.host.Errs)
+	}
+	fill(h.p.form, func(v *formValues) { v.decision = model.DecisionUndecided; v.status = model.StatusRejected })
+	h.run(h.p.submitForm(h.p.form))
+	if c := h.stored(12); c.Decision != model.DecisionRejected || c.Status != model.StatusRejected {
+		t.Fatalf("rejected by hand: stored %s/%s, errors %v", c.Decision, c.Status, h.host.Errs)
 	}
 }
 

@@ -161,3 +161,31 @@ func TestFormFitsSmallWindows(t *testing.T) {
 		}
 	}
 }
+
+// The key a request had in the tool it came from shows in triage, is
+// found by the text filter, and is edited in the form.
+func TestSourceKeyIsShownFilteredAndEdited(t *testing.T) {
+	h := newHarness(t, func(d *model.ProjectData) {
+		for i := range d.Changes {
+			if d.Changes[i].ID == 12 {
+				d.Changes[i].SourceKey = "MKT-4711"
+			}
+		}
+	})
+	h.press("/")
+	for _, r := range "mkt-4711" {
+		h.press(string(r))
+	}
+	h.press("enter")
+	if ids := h.tableIDs(); len(ids) != 1 || ids[0] != "CR-12" {
+		t.Fatalf("filtering by the source key shows %v, want CR-12", ids)
+	}
+	h.press("t")
+	if v := h.view(); !strings.Contains(v, "key MKT-4711") {
+		t.Fatalf("triage does not show the source key:\n%s", v)
+	}
+	h.press("esc", "e")
+	if v := h.view(); !strings.Contains(v, "MKT-4711") {
+		t.Fatalf("the form does not show the source key:\n%s", v)
+	}
+}

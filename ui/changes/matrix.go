@@ -21,6 +21,7 @@ const matrixTop = 6
 type matrix struct {
 	cells    [model.Unrated + 1]model.QuadrantSummary
 	total    int
+	rejected string // what the cells leave out: "rejected: 2 requests, 14 h"
 	selected model.Quadrant
 }
 
@@ -30,6 +31,10 @@ func (m *matrix) compute(q *queue) {
 	crs := q.matching(q.facets.Without(model.FacetQuadrant))
 	m.cells = model.Matrix(crs, matrixTop)
 	m.total = len(crs)
+	m.rejected = ""
+	if n, h := model.RejectedTotal(crs); n > 0 {
+		m.rejected = " · " + model.RejectedLine(n, h) + ", not counted above"
+	}
 }
 
 func (p *Pane) openMatrix() {
@@ -51,13 +56,56 @@ func (p *Pane) matrixKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.up, k.down):
 		m.selected ^= 2
 	case key.Matches(msg, k.choose):
-		p.mode = modeTable
-		keep := p.selectedID()
-		p.q.facets.Only(model.FacetQuadrant, m.selected.String())
-		p.q.refilter()
-		p.refreshTable(keep)
+		p.filterToQuadrant()
 	}
 	return nil
+}
+
+// filterToQuadrant shows the table narrowed to the selected quadrant.
+func (p *Pane) filterToQuadrant() {
+	p.mode = modeTable
+	keep := p.selectedID()
+	p.q.facets.Only(model.FacetQuadrant, p.matrix.selected.String())
+	p.q.refilter()
+	p.refreshTable(keep)
+}
+
+// matrixHeadLines are the title and the effort axis above the quadrants.
+const matrixHeadLines = 2
+
+// matrixGrid is where the quadrants are drawn: after a column of impact
+// labels, two cells across parted by a one-cell border, two down parted
+// by a rule line.
+type matrixGrid struct{ labelW, cellW, cellH int }
+
+func matrixLayout(w, h int) matrixGrid {
+	g := matrixGrid{labelW: 12}
+	g.cellW = max((w-g.labelW-1)/2, 8)
+	g.cellH = min(max((h-4)/2, 3), 7)
+	return g
+}
+
+// quadrantAt is the quadrant drawn at (x, y) of the matrix view, if any:
+// the labels, borders and lines around the cells are none.
+func (g matrixGrid) quadrantAt(x, y int) (model.Quadrant, bool) {
+	y -= matrixHeadLines
+	var q model.Quadrant
+	switch {
+	case y >= 0 && y < g.cellH:
+	case y > g.cellH && y <= 2*g.cellH:
+		q |= 2
+	default:
+		return 0, false
+	}
+	x -= g.labelW
+	switch {
+	case x >= 0 && x < g.cellW:
+	case x > g.cellW && x <= 2*g.cellW:
+		q |= 1
+	default:
+		return 0, false
+	}
+	return q, true
 }
 
 var quadrantAxes = [...]string{
@@ -72,14 +120,13 @@ func (p *Pane) matrixView() string {
 	st := p.ctx.Styles
 	m := &p.matrix
 	w, h := p.width, p.height
-	scope := "all requests"
+	scope := "in all"
 	if p.q.text != "" || p.q.facets.Without(model.FacetQuadrant).Active() {
 		scope = "requests matching the filter"
 	}
 	head := st.Title.Render("Impact / effort") + st.Faint.Render(fmt.Sprintf("  %d %s · arrows pick · enter shows them in the table · esc back", m.total, scope))
-	labelW := 12
-	cellW := max((w-labelW-1)/2, 8)
-	cellH := min(max((h-4)/2, 3), 7)
+	g := matrixLayout(w, h)
+	labelW, cellW, cellH := g.labelW, g.cellW, g.cellH
 	effort := strings.Repeat(" ", labelW) + st.Header.Render(components.Fit(" low effort", cellW)) + " " + st.Header.Render(components.Fit(" high effort", cellW))
 	lines := []string{components.Fit(head, w), components.Fit(effort, w)}
 	for row := range 2 {
@@ -101,7 +148,7 @@ func (p *Pane) matrixView() string {
 		}
 	}
 	un := m.cells[model.Unrated]
-	lines = append(lines, components.Fit(st.Faint.Render(fmt.Sprintf("not rated yet: %d (press t to triage)", un.Count)), w))
+	lines = append(lines, components.Fit(st.Faint.Render(fmt.Sprintf("not rated yet: %d (press t to triage)%s", un.Count, m.rejected)), w))
 	return strings.Join(lines, "\n")
 }
 

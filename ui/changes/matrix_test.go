@@ -17,7 +17,8 @@ func TestMatrixCountsHoursAndTopIDs(t *testing.T) {
 	for _, want := range []string{
 		"Quick win — high impact · low effort", "3 requests · 19 h", "CR-1 CR-7 CR-5",
 		"Major project", "3 requests · 172 h", "CR-6 CR-4 CR-10",
-		"Fill-in", "3 requests · 5 h", "Money pit", "2 requests · 120 h", "CR-2 CR-3",
+		"Fill-in", "3 requests · 5 h", "Money pit", "1 request · 70 h", "CR-2",
+		"rejected: 1 request, 50 h, not counted above", // CR-3, rejected, stands apart
 		"not rated yet: 4",
 	} {
 		if !strings.Contains(v, want) {

@@ -24,6 +24,7 @@ const (
 	modeMatrix
 	modeFacets
 	modeStatus
+	modePreview // the import screen (import_preview.go)
 )
 
 // Pane shows the project's change requests.
@@ -43,6 +44,7 @@ type Pane struct {
 	facets  facetPicker
 	// picker is the status picker or the facet picker, whichever is open.
 	picker components.Picker
+	imp    *preview
 	width  int
 	height int
 }
@@ -124,12 +126,16 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	case triageRefusedMsg:
 		p.triageRefused(msg)
 		return nil
+	case importPreviewMsg:
+		return p.previewReady(msg)
 	case cursor.BlinkMsg:
 		// Form inputs ask to blink; dropping the ticks keeps their cursor
 		// steady and stops a redraw twice a second.
 		return nil
 	case tea.KeyMsg:
 		return p.handleKey(msg)
+	case common.MouseMsg:
+		return p.mouse(msg)
 	case tea.WindowSizeMsg:
 		if p.mode == modeTriage {
 			return p.renderDescription() // wrapped to the new width
@@ -165,6 +171,8 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return p.facetKey(msg)
 	case modeStatus:
 		return p.pickerKey(msg)
+	case modePreview:
+		return p.previewKey(msg)
 	}
 	return p.tableKey(msg)
 }
@@ -268,6 +276,8 @@ func (p *Pane) View() string {
 		return p.matrixView()
 	case modeFacets, modeStatus:
 		return p.picker.View(p.ctx.Styles, p.width, p.height)
+	case modePreview:
+		return p.previewView()
 	}
 	return p.tableView()
 }
@@ -288,6 +298,8 @@ func (p *Pane) ShortHelp() []key.Binding {
 		return p.keys.matrixKeys()
 	case modeFacets, modeStatus:
 		return p.picker.ShortHelp()
+	case modePreview:
+		return p.previewHelp()
 	}
 	return p.keys.tableShort()
 }
@@ -309,6 +321,8 @@ func (p *Pane) FullHelp() [][]key.Binding {
 		return [][]key.Binding{p.keys.matrixKeys()}
 	case modeFacets, modeStatus:
 		return p.picker.FullHelp()
+	case modePreview:
+		return [][]key.Binding{p.previewHelp()}
 	}
 	return p.keys.tableFull()
 }

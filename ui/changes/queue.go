@@ -42,7 +42,7 @@ func (e *entry) sortKeys() (title, assignee string) {
 func (e *entry) haystack() string {
 	if !e.built {
 		c := e.cr
-		e.hay = strings.ToLower(strings.Join(e.cells[:len(e.cells)-1], " ") + " " + string(c.Area) + " " + c.RaisedBy + " " + c.Description)
+		e.hay = strings.ToLower(strings.Join(e.cells[:len(e.cells)-1], " ") + " " + string(c.Area) + " " + c.AreaText + " " + c.SourceKey + " " + c.RaisedBy + " " + c.Description)
 		e.built = true
 	}
 	return e.hay

@@ -81,7 +81,11 @@ func (p *Pane) setStatus(c model.ChangeRequest, to model.CRStatus) tea.Cmd {
 	if err := model.CanTransition(c.Status, to); err != nil {
 		return common.Error(fmt.Errorf("%s: %w", c.Ref(), err))
 	}
-	return p.edit(c.ID, fmt.Sprintf("%s: status %s → %s", c.Ref(), c.Status, to), func(cur model.ChangeRequest) (model.ChangeRequest, error) {
+	note := fmt.Sprintf("%s: status %s → %s", c.Ref(), c.Status, to)
+	if d := model.ImpliedDecision(to); d != c.Decision {
+		note += fmt.Sprintf(", decision %s → %s", c.Decision, d) // the rule moves both
+	}
+	return p.edit(c.ID, note, func(cur model.ChangeRequest) (model.ChangeRequest, error) {
 		return model.SetStatus(cur, to)
 	})
 }

@@ -240,7 +240,10 @@ func (p *Pane) triageUpdate(id uint64, note string, edit func(model.ChangeReques
 // request; after the last one it returns to the table. The note of the
 // last decision says triage is done.
 func (p *Pane) decide(c model.ChangeRequest, d model.Decision) tea.Cmd {
-	next := model.Decide(c, d)
+	next, err := model.Decide(c, d)
+	if err != nil {
+		return common.Error(err)
+	}
 	note := fmt.Sprintf("%s decided %s", c.Ref(), d)
 	if !next.Untriaged() {
 		p.triage.decided[c.ID] = true
@@ -252,7 +255,7 @@ func (p *Pane) decide(c model.ChangeRequest, d model.Decision) tea.Cmd {
 	save := common.Note(note)
 	if next != c {
 		write, log := p.triageUpdate(c.ID, note, func(stored model.ChangeRequest) (model.ChangeRequest, error) {
-			return model.Decide(stored, d), nil
+			return model.Decide(stored, d)
 		}), p.triage.changed
 		save = p.ctx.Write(func(s *store.Store) (common.Result, error) {
 			res, err := write(s)
@@ -384,9 +387,12 @@ func (p *Pane) triageView() string {
 	if ph := p.data.PhaseName(c.RaisedIn); ph != "" {
 		raised += " in " + model.SanitizeLine(ph)
 	}
-	raised += fmt.Sprintf(" · %d days ago", model.Age(c, p.ctx.Now()))
+	raised += " · " + model.AgeText(model.Age(c, p.ctx.Now()))
 	if c.Area != "" {
 		raised += " · " + string(c.Area)
+	}
+	if c.SourceKey != "" {
+		raised += " · key " + model.SanitizeLine(c.SourceKey)
 	}
 	imp := "—"
 	if c.Impact > 0 {

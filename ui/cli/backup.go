@@ -14,7 +14,7 @@ func init() {
 	register(Command{
 		Name:    "backup",
 		Summary: "write a consistent copy of the database",
-		Usage: `Usage: mopdeck [--db PATH] backup [-o FILE]
+		Usage: `Usage: mopdeck [--db PATH] backup [-o FILE] [--force]
 
 Copies the database from one read transaction, so the copy is consistent
 even while this mopdeck writes. The copy is written to a temporary file and
@@ -23,7 +23,8 @@ private (0600); a file replaced keeps its mode; a symbolic link is followed
 and the file it leads to replaced; a pipe or a device is written straight
 through, unchecked. The database itself is refused, by any name. Without -o it goes
 beside the database, named after it and the time
-(mopdeck-20250303-090000.db). Open a backup with mopdeck --db FILE.
+(mopdeck-20250303-090000.db). A file already at -o FILE is refused
+unless --force says to replace it. Open a backup with mopdeck --db FILE.
 
 A database open in another mopdeck cannot be read: close that one first.
 
@@ -39,12 +40,13 @@ func runBackup(e *Env) error {
 	flags := newFlags("backup")
 	out := flags.String("o", "", "")
 	flags.StringVar(out, "output", "", "")
+	force := flags.Bool("force", false, "")
 	rest, err := parseInterspersed(flags, e.Args)
 	if err != nil {
 		return Userf("%v (see mopdeck backup --help)", err)
 	}
 	if len(rest) > 0 {
-		return Userf("unexpected %q: mopdeck backup [-o FILE]", rest[0])
+		return Userf("unexpected %q: mopdeck backup [-o FILE] [--force]", rest[0])
 	}
 	s, err := e.OpenStore(true)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -53,12 +55,19 @@ func runBackup(e *Env) error {
 	if err != nil {
 		return err
 	}
+	// The default name is new each time; a name given may be an earlier
+	// backup, which is replaced only when asked. The database itself is
+	// left to the refusal that names it.
+	if *out != "" && !*force && isOtherFile(*out, s.Path()) {
+		e.CloseStore(s)
+		return Userf("%s already exists: add --force to replace it, or choose another -o FILE", *out)
+	}
 	path := *out
 	if path == "" {
 		path = store.BackupPath(s.Path(), time.Now())
 	}
 	t, n, err := s.Backup(path)
-	s.Close()
+	e.CloseStore(s)
 	if err != nil {
 		return UserError{err}
 	}
@@ -98,6 +107,18 @@ func checkBackup(db, path string) error {
 		return fmt.Errorf("the backup %s was written but cannot be checked (%w); %s: back up again", path, err, kept)
 	}
 	return Userf("the backup %s failed its check (%s) though the database is sound; %s: check the disk it went to, then back up again", path, problems[0], kept)
+}
+
+// isOtherFile tells whether path is a file already there, through a
+// symbolic link, other than the database db; a pipe or a device (-o
+// /dev/stdout) is not one.
+func isOtherFile(path, db string) bool {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	dbi, err := os.Stat(db)
+	return err != nil || !os.SameFile(fi, dbi)
 }
 
 func size(n int64) string {

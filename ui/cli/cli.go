@@ -32,6 +32,11 @@ type Env struct {
 	Stderr  io.Writer
 	// Args are the command's own arguments, after its name.
 	Args []string
+	// Shared, when set, is the store a command uses instead of opening
+	// --db: the process that holds the file runs commands for others
+	// (over SSH, through its socket) on the store it has open. Commands
+	// release it with CloseStore, which leaves it open.
+	Shared *store.Store
 }
 
 // Globals are the flags every command shares.
@@ -50,6 +55,9 @@ type Command struct {
 	// Usage is the full help: synopsis, flags, examples.
 	Usage string
 	Run   func(env *Env) error
+	// Alone marks a command that needs the file to itself (serve): it is
+	// not run through the process that holds the file.
+	Alone bool
 }
 
 var commands = map[string]Command{}
@@ -75,6 +83,25 @@ func Userf(format string, a ...any) error { return UserError{fmt.Errorf(format, 
 // Run parses the global flags and runs the command (or interactive, with
 // no command) and returns the exit code.
 func Run(args []string, version string, stdout, stderr io.Writer, interactive func(*Env) error) (code int) {
+	return run(args, &Env{Version: version, Stdout: stdout, Stderr: stderr}, interactive)
+}
+
+// RunShared runs a command line on s, a store this process holds open,
+// for someone else: a session of mopdeck serve, or a mopdeck command on
+// this host that found the file held (see OpenStore). The command never
+// closes s. The app and the commands that need the file to themselves
+// are refused.
+func RunShared(args []string, version string, stdout, stderr io.Writer, s *store.Store) int {
+	// Borrowed: a command that closes its store when done leaves the
+	// file open for everyone else.
+	env := &Env{Version: version, Stdout: stdout, Stderr: stderr, Shared: s.Borrowed()}
+	return run(args, env, func(*Env) error {
+		return Userf("%s is open in another mopdeck already: its app is reached with ssh when it serves, else close it first", s.Path())
+	})
+}
+
+func run(args []string, env *Env, interactive func(*Env) error) (code int) {
+	stdout, stderr := env.Stdout, env.Stderr
 	// A bug must not reach the user as a Go panic trace: one line, exit 2.
 	defer func() {
 		if r := recover(); r != nil {
@@ -82,7 +109,6 @@ func Run(args []string, version string, stdout, stderr io.Writer, interactive fu
 			code = ExitInternal
 		}
 	}()
-	env := &Env{Version: version, Stdout: stdout, Stderr: stderr}
 	fs := flag.NewFlagSet("mopdeck", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&env.DB, "db", "", "database file")
@@ -95,38 +121,65 @@ func Run(args []string, version string, stdout, stderr io.Writer, interactive fu
 			fmt.Fprint(stdout, Usage())
 			return ExitOK
 		}
-		return Report(Userf("%v (see mopdeck --help)", err), stderr)
+		return Report(Userf("%v (see mopdeck --help)", flagError(err)), stderr)
 	}
 	if *showVersion {
-		fmt.Fprintf(stdout, "mopdeck %s\n", version)
+		fmt.Fprintf(stdout, "mopdeck %s\n", env.Version)
 		return ExitOK
 	}
 	if fs.NArg() == 0 {
-		return Report(interactive(env), stderr)
+		err := interactive(env)
+		if held, ok := errors.AsType[*HeldError](err); ok {
+			return joinOwner(held, env)
+		}
+		return Report(err, stderr)
 	}
 	name := fs.Arg(0)
-	env.Args = fs.Args()[1:]
 	if name == "help" {
-		if len(env.Args) > 0 {
-			if c, ok := commands[env.Args[0]]; ok {
-				fmt.Fprint(stdout, c.Usage)
-				return ExitOK
-			}
-		}
-		fmt.Fprint(stdout, Usage())
-		return ExitOK
+		return help(fs.Args()[1:], stdout, stderr)
 	}
 	c, ok := commands[name]
 	if !ok {
 		return Report(Userf("unknown command %q: see mopdeck --help", name), stderr)
 	}
+	cmdArgs, err := hoistGlobals(&env.Globals, fs.Args()[1:])
+	if err != nil {
+		return Report(err, stderr)
+	}
+	env.Args = cmdArgs
 	for _, a := range env.Args {
 		if a == "--help" || a == "-h" {
 			fmt.Fprint(stdout, c.Usage)
 			return ExitOK
 		}
 	}
-	return Report(c.Run(env), stderr)
+	if c.Alone && env.Shared != nil {
+		return Report(Userf("%s is open in another mopdeck (serve or the app): stop it before mopdeck %s", env.Shared.Path(), name), stderr)
+	}
+	err = c.Run(env)
+	if held, ok := errors.AsType[*HeldError](err); ok {
+		if c.Alone {
+			return Report(Userf("%s is held by another mopdeck (serve or the app): stop it before mopdeck %s", held.Path, name), stderr)
+		}
+		return forward(held, args, env)
+	}
+	return Report(err, stderr)
+}
+
+// help prints the general help, or a command's: "mopdeck help export".
+// A command that does not exist is an error, not the general help, so
+// that a script or a typo does not pass for success.
+func help(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stdout, Usage())
+		return ExitOK
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		return Report(Userf("no command %q to help with: see mopdeck --help for the list", args[0]), stderr)
+	}
+	fmt.Fprint(stdout, c.Usage)
+	return ExitOK
 }
 
 // Report prints err on one line on stderr and picks the exit code.
@@ -152,6 +205,7 @@ func Report(err error, stderr io.Writer) int {
 func isStoreRefusal(err error) bool {
 	for _, e := range []error{
 		store.ErrInUse, store.ErrNotMopdeck, store.ErrNewerSchema, store.ErrDamaged, store.ErrNotFound, store.ErrNoDataDir,
+		store.ErrNotAllowed, ErrHeld,
 		fs.ErrPermission, fs.ErrNotExist,
 		syscall.ENOSPC, syscall.EDQUOT, syscall.EFBIG, syscall.EROFS, syscall.EIO,
 	} {
@@ -168,10 +222,11 @@ Usage:
   mopdeck [global flags]                  open the app
   mopdeck [global flags] COMMAND [args]   run a command (COMMAND --help for its flags)
 
-Global flags:
+Global flags (before or after the command):
   --db PATH        database file (default $XDG_DATA_HOME/mopdeck/mopdeck.db)
   --theme NAME     colour theme: default or mono (NO_COLOR forces mono)
   --project NAME   project to work on (default: the first open one)
+  --no-mouse       leave the mouse to the terminal, to select text
   --help           this help
   --version        print the version
 

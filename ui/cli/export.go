@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"mopdeck/model"
@@ -16,13 +18,15 @@ import (
 func init() {
 	register(Command{
 		Name:    "export",
-		Summary: "export change requests (CSV, XLSX, JSON) or a whole project bundle",
+		Summary: "export change requests (CSV, XLSX, JSON), the RACI matrix or a whole project bundle",
 		Usage: `Usage:
   mopdeck [--db PATH] export changes [--format csv|xlsx|json] [-o FILE] [--project NAME]
   mopdeck [--db PATH] export project [NAME] [-o BUNDLE.json]
+  mopdeck [--db PATH] export raci [--format csv|xlsx|json] [--sep ';'] [-o FILE] [--project NAME]
 
 export changes writes the project's change requests, oldest first. The
-format comes from --format, else from the -o file's extension, else CSV.
+format comes from --format, else from the -o file's extension (.csv,
+.xlsx, .json), else CSV; another extension (out.ods) needs --format.
 Without -o it goes to stdout. CSV is UTF-8, comma separated, with
 English headers that import changes reads back; cells that a spreadsheet
 would run as formulas (starting with = + - @) get a leading apostrophe,
@@ -35,7 +39,9 @@ spells values out ("decision": "now") for scripts.
 
 export project writes the whole project — phases, change requests, people,
 RACI, docs, checklists and history — as one versioned JSON bundle, for an
-offline session; bring it back with mopdeck import project.
+offline session; bring it back with mopdeck import project. Without -o
+it goes to stdout when that is redirected (> FILE, a pipe), never onto a
+terminal.
 
 -o FILE, for both: a file is written whole or not at all (a temporary file
 renamed at the end) and keeps its mode when it is replaced; a new export
@@ -44,10 +50,12 @@ followed and the file it leads to replaced. A pipe or a device (-o
 /dev/stdout, a FIFO) is written straight through. The database itself is
 refused, by any name.
 
+` + raciExportHelp + `
 Examples:
   mopdeck export changes --format xlsx -o recette.xlsx
   mopdeck export changes --format json | jq '.changes[] | select(.decision == "now")'
   mopdeck export project "CRM migration" -o crm-offsite.json
+  mopdeck export raci --sep ';' -o matrice.csv
 `,
 		Run: runExport,
 	})
@@ -62,8 +70,10 @@ func runExport(e *Env) error {
 		return runExportChanges(e, e.Args[1:])
 	case "project", "bundle":
 		return runExportProject(e, e.Args[1:])
+	case "raci":
+		return runExportRACI(e, e.Args[1:])
 	}
-	return Userf("unknown export %q: use mopdeck export changes, or mopdeck export project NAME", e.Args[0])
+	return Userf("unknown export %q: use mopdeck export changes, export raci, or export project NAME", e.Args[0])
 }
 
 func runExportChanges(e *Env, args []string) error {
@@ -90,19 +100,30 @@ func runExportChanges(e *Env, args []string) error {
 		e.Project = *project
 	}
 	return e.InProject(true, func(s *store.Store, p model.Project) error {
-		crs, err := s.Changes(p.ID)
-		if err != nil {
-			return err
-		}
 		phases, err := s.Phases(p.ID)
 		if err != nil {
 			return err
 		}
 		x := changesio.Export{Project: p.Name, Phases: phases}
+		// Requests go from the store's cursor to the output one at a
+		// time: memory stays flat however many the project holds. Once
+		// they are read the database is closed, so that an XLSX
+		// workbook is put together without the file mapped.
+		n := 0
+		each := func(add func(model.ChangeRequest) error) error {
+			err := s.EachChange(p.ID, func(c model.ChangeRequest) error {
+				n++
+				return add(c)
+			})
+			if cerr := e.CloseStore(s); err == nil {
+				err = cerr
+			}
+			return err
+		}
 		err = e.toStdoutOrFile(*out, exportPerm,
-			func(w io.Writer) error { return changesio.Write(w, format, crs, x) })
+			func(w io.Writer) error { return changesio.WriteStream(w, format, x, each) })
 		if err == nil && *out != "" {
-			fmt.Fprintf(e.Stderr, "exported %s of %q to %s\n", howMany(len(crs), "change request"), p.Name, *out)
+			fmt.Fprintf(e.Stderr, "exported %s of %q to %s\n", howMany(n, "change request"), p.Name, *out)
 		}
 		return err
 	})
@@ -118,6 +139,9 @@ func (e *Env) toStdoutOrFile(out string, perm os.FileMode, write func(io.Writer)
 	if out == "" {
 		w, flush := e.stdout()
 		if err := write(w); err != nil {
+			if errors.Is(err, store.ErrDamaged) || errors.Is(err, store.ErrInternal) {
+				return err // the records, not the output, failed
+			}
 			return fmt.Errorf("cannot write the export: %w", err)
 		}
 		return flush()
@@ -145,12 +169,17 @@ func (e *Env) writeOutput(out string, perm os.FileMode, write func(io.Writer) er
 }
 
 // pickFormat: --format, else the output's extension, else CSV. A format
-// that contradicts a known extension is refused rather than guessed.
+// that contradicts a known extension is refused rather than guessed, and
+// so is an extension no format has (out.ods would hold CSV under a name
+// that promises a spreadsheet); a name without one (/dev/stdout) is CSV.
 func pickFormat(flagValue, out string) (changesio.Format, error) {
 	byExt, known := changesio.FormatOf(out)
 	if flagValue == "" {
 		if known {
 			return byExt, nil
+		}
+		if err := unknownExtension(out); err != nil {
+			return "", err
 		}
 		return changesio.CSV, nil
 	}
@@ -181,6 +210,11 @@ func runExportProject(e *Env, args []string) error {
 	case *project != "":
 		e.Project = *project
 	}
+	// A bundle is a file to keep, and a large one: on a terminal it
+	// would only scroll by.
+	if *out == "" && isTerminal(e.Stdout) {
+		return Userf("a project bundle is a file to keep: write it with -o BUNDLE.json, or redirect stdout to a file")
+	}
 	d, err := e.LoadPicked(true)
 	if err != nil {
 		return err
@@ -193,6 +227,16 @@ func runExportProject(e *Env, args []string) error {
 			howMany(len(d.Phases), "phase"), howMany(len(d.Changes), "change request"), howMany(len(d.History), "history entry"))
 	}
 	return err
+}
+
+// unknownExtension refuses an output whose extension names no export
+// format, when --format does not say which to write.
+func unknownExtension(out string) error {
+	ext := filepath.Ext(out)
+	if ext == "" || ext == "." {
+		return nil
+	}
+	return Userf("%s: cannot tell which format %s means: name the file .csv, .xlsx or .json, or say --format csv|xlsx|json", out, ext)
 }
 
 // isTerminal tells whether w is a terminal, where binary output would

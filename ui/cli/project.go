@@ -7,10 +7,31 @@ import (
 
 	"mopdeck/model"
 	"mopdeck/store"
+	"mopdeck/ui/serve"
 )
 
-// OpenStore opens the database named by --db, or the default one.
+// CloseStore releases a store OpenStore returned: it closes it, unless it
+// is the one this process holds for others (Env.Shared).
+func (e *Env) CloseStore(s *store.Store) error {
+	if s == nil || s == e.Shared {
+		return nil
+	}
+	return s.Close()
+}
+
+// OpenStore opens the database named by --db, or the default one. When
+// another mopdeck holds that file and answers on the socket beside it
+// (serve, or the app), it returns a *HeldError instead: Run then hands
+// the whole command to that mopdeck, which runs it on the file it holds.
+// In that mopdeck, OpenStore returns the store it holds (Env.Shared).
+// Release the store with CloseStore.
 func (e *Env) OpenStore(readOnly bool) (*store.Store, error) {
+	if e.Shared != nil {
+		if e.DB != "" && serve.SocketPath(e.DB) != serve.SocketPath(e.Shared.Path()) {
+			return nil, Userf("this mopdeck holds %s, not %s", e.Shared.Path(), e.DB)
+		}
+		return e.Shared, nil
+	}
 	path := e.DB
 	if path == "" {
 		p, err := store.DefaultPath()
@@ -18,6 +39,9 @@ func (e *Env) OpenStore(readOnly bool) (*store.Store, error) {
 			return nil, err
 		}
 		path = p
+	}
+	if serve.Held(path) {
+		return nil, &HeldError{Path: path}
 	}
 	s, err := store.Open(path, store.Options{AppVersion: e.Version, ReadOnly: readOnly})
 	if err == nil && s.SchemaBackup() != "" && e.Stderr != nil {
@@ -71,7 +95,7 @@ func (e *Env) InProject(readOnly bool, fn func(s *store.Store, p model.Project) 
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer e.CloseStore(s)
 	p, err := e.PickProject(s, false)
 	if err != nil {
 		return err

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"time"
@@ -31,14 +29,12 @@ Example:
 }
 
 func runReport(e *Env) error {
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&e.Project, "project", e.Project, "project name")
-	if err := fs.Parse(e.Args); err != nil {
+	rest, err := parseInterspersed(newFlags("report"), e.Args)
+	if err != nil {
 		return Userf("%v (see mopdeck report --help)", err)
 	}
-	if fs.NArg() > 0 {
-		return Userf("unexpected argument %q: name the project with --project", fs.Arg(0))
+	if len(rest) > 0 {
+		return Userf("unexpected argument %q: name the project with --project", rest[0])
 	}
 	now, err := clock()
 	if err != nil {

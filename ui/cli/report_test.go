@@ -97,7 +97,7 @@ func TestReportRefusesBadInput(t *testing.T) {
 	}{
 		{"unknown project", "", []string{"--db", db, "report", "--project", "Nope"}, "no project named"},
 		{"stray argument", "", []string{"--db", db, "report", "Acme"}, "unexpected argument"},
-		{"unknown flag", "", []string{"--db", db, "report", "--format", "pdf"}, "flag provided but not defined"},
+		{"unknown flag", "", []string{"--db", db, "report", "--format", "pdf"}, "unknown flag --format"},
 		{"bad pinned clock", "yesterday", []string{"--db", db, "report"}, "MOPDECK_NOW"},
 		{"database without a project", "", []string{"--db", emptyDB(t), "report"}, "no project yet"},
 	} {

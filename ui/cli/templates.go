@@ -62,7 +62,19 @@ func runNew(e *Env) error {
 	if err != nil {
 		return Userf("%v (see mopdeck new --help)", err)
 	}
-	name := strings.TrimSpace(strings.Join(args, " "))
+	key := *tpl
+	if key == "" {
+		key = "KEY"
+	}
+	// The words of an unquoted name arrive apart: say how to quote them
+	// rather than guess where the name ends.
+	if len(args) > 1 {
+		return Userf("give one project name, quoted if it has spaces: mopdeck new --template %s %q", key, strings.Join(args, " "))
+	}
+	name := ""
+	if len(args) == 1 {
+		name = strings.TrimSpace(args[0])
+	}
 	if name == "" {
 		return Userf("give the project a name: mopdeck new --template KEY \"Project name\"")
 	}
@@ -71,6 +83,9 @@ func runNew(e *Env) error {
 		keys := make([]string, 0, 4)
 		for _, t := range model.Templates() {
 			keys = append(keys, t.Key)
+		}
+		if *tpl == "" {
+			return Userf("which template? add --template KEY, one of %s (mopdeck templates lists them)", strings.Join(keys, ", "))
 		}
 		return Userf("unknown template %q: use one of %s (mopdeck templates lists them)", *tpl, strings.Join(keys, ", "))
 	}
@@ -86,7 +101,7 @@ func runNew(e *Env) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer e.CloseStore(s)
 	projects, err := s.Projects()
 	if err != nil {
 		return err

@@ -25,6 +25,20 @@ type Context struct {
 	Now func() time.Time
 	// User is the login name, recorded in history until a "me" is chosen.
 	User string
+	// Person and Role are set in team mode (mopdeck serve): who this
+	// session is, by the key it came with, and what they may do. Store
+	// is then a handle guarded by their role (store.Guarded), so every
+	// write a pane or the root makes is judged below them, and Person is
+	// "me" in every project that names them.
+	Person string
+	Role   store.TeamRole
+	// Live makes the root follow every write committed to the store,
+	// not only its own: other sessions', and commands run through the
+	// process that owns the file (see ui/live.go).
+	Live bool
+
+	subOnce sync.Once
+	sub     *store.Subscription
 
 	mdOnce sync.Once
 	md     *components.Markdown
@@ -110,6 +124,9 @@ func LoadProject(s *store.Store, id uint64) tea.Cmd {
 		if err != nil {
 			return ErrMsg{Err: err}
 		}
+		if p := s.Policy(); p != nil && p.Person != "" {
+			d.Project.MeID = PersonID(d.People, p.Person)
+		}
 		projects, err := s.Projects()
 		if err != nil {
 			return ErrMsg{Err: err}
@@ -118,9 +135,13 @@ func LoadProject(s *store.Store, id uint64) tea.Cmd {
 	}
 }
 
-// Actor names who makes a change: the person chosen as "me", else the
-// login name mopdeck started with.
+// Actor names who makes a change: the person behind the key in team
+// mode, else the person chosen as "me", else the login name mopdeck
+// started with.
 func (c *Context) Actor(d *model.ProjectData) string {
+	if c.Person != "" {
+		return c.Person
+	}
 	if d != nil {
 		if name := d.PersonName(d.Project.MeID); name != "" {
 			return name

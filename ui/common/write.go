@@ -30,13 +30,16 @@ type SavedMsg struct {
 // writes and undos run one at a time, in the order of the keys that
 // asked for them. write gets a handle that records what it commits; it
 // must write through that handle, read-modify-write (the store's Update…
-// methods), never a record from a pane's loaded copy.
+// methods), never a record from a pane's loaded copy. In team mode
+// c.Store is guarded by the session's role, and so is the handle write
+// gets: a write the role does not allow commits nothing, and its error
+// says why in the status line.
 func (c *Context) Write(write func(s *store.Store) (Result, error)) tea.Cmd {
 	c.writerOnce.Do(func() { c.writer = &Writer{} })
 	return c.writer.Do(func() tea.Msg {
 		rec := c.Store.Recording()
 		res, err := write(rec)
-		return SavedMsg{Result: res, Err: err, Events: rec.Events()}
+		return SavedMsg{Result: res, Err: err, Events: Personal(rec, rec.Events())}
 	})
 }
 

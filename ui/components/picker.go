@@ -279,10 +279,19 @@ func (p *Picker) FullHelp() [][]key.Binding {
 	return [][]key.Binding{first, {k.Up, k.Down, k.PageUp, k.PageDown}, {k.Choose, k.Close}}
 }
 
+// pickerHeadLines are the title and filter lines above the items.
+const pickerHeadLines = 2
+
+// ItemAt is the position among the items shown of the one drawn on line
+// y of the picker's view (0 is its title), or -1 when y shows none.
+func (p *Picker) ItemAt(y int) int {
+	return p.cur.At(y - pickerHeadLines)
+}
+
 // View draws the title, the filter line and the items in view, in w×h
 // cells at most.
 func (p *Picker) View(st *themes.Styles, w, h int) string {
-	p.cur.Height = max(h-2, 1)
+	p.cur.Height = max(h-pickerHeadLines, 1)
 	p.cur.Clamp()
 	var b strings.Builder
 	b.WriteString(Fit(st.Title.Render(model.SanitizeLine(p.title)), w))
@@ -340,4 +349,43 @@ func (p *Picker) line(st *themes.Styles, i int, on bool, labelW, w int) string {
 		return st.Faint.Render(Fit(head+label+"  "+hint, w))
 	}
 	return Fit(head+label+"  "+st.Faint.Render(hint), w)
+}
+
+// Click puts the cursor on the item drawn on line y of the picker's view;
+// a double click chooses it, as enter does (a list of check boxes ticks
+// it and stays open). A click on no item does nothing.
+func (p *Picker) Click(y int, double bool) tea.Cmd {
+	pos := p.ItemAt(y)
+	if !p.open || pos < 0 {
+		return nil
+	}
+	p.cur.Pos = pos
+	p.want = p.shown[pos]
+	if double {
+		return p.chooseSelected()
+	}
+	return nil
+}
+
+// Scroll moves the items in view by delta rows.
+func (p *Picker) Scroll(delta int) {
+	p.cur.Scroll(delta)
+	if i, ok := p.Selected(); ok {
+		p.want = i
+	}
+}
+
+// Mouse takes a mouse event over the picker, y counted from its title:
+// a click selects, a double click chooses, the wheel scrolls.
+func (p *Picker) Mouse(msg tea.MouseMsg, double bool) tea.Cmd {
+	if !p.open {
+		return nil
+	}
+	if LeftPress(msg) {
+		return p.Click(msg.Y, double)
+	}
+	if d := Wheel(msg); d != 0 {
+		p.Scroll(d)
+	}
+	return nil
 }

@@ -49,10 +49,13 @@ func (t *Table) SetRows(rows [][]string) {
 // Len is the number of rows.
 func (t *Table) Len() int { return len(t.rows) }
 
+// tableHeadLines is the line of column titles above the rows.
+const tableHeadLines = 1
+
 // SetSize sets the outer size; one line goes to the header.
 func (t *Table) SetSize(w, h int) {
 	t.width = w
-	t.Cursor.Height = max(h-1, 0)
+	t.Cursor.Height = max(h-tableHeadLines, 0)
 	t.Cursor.Clamp()
 	// With marks, each row starts with its two-cell selection mark.
 	t.widths = columnWidths(t.Columns, w-t.styles.RowMarkWidth())
@@ -132,4 +135,10 @@ func (t *Table) View() string {
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n")
+}
+
+// RowAt is the row drawn on line y of the table's view (0 is the header),
+// or -1 when y shows no row.
+func (t *Table) RowAt(y int) int {
+	return t.Cursor.At(y - tableHeadLines)
 }

@@ -71,6 +71,17 @@ func (p *Pane) body(e entry) string {
 	return e.doc.Body
 }
 
+// entryLines are the lines each entry of the list takes.
+const entryLines = 2
+
+// entryAt is the entry drawn on line y of the list, or -1.
+func (p *Pane) entryAt(y int) int {
+	if y < 0 {
+		return -1
+	}
+	return p.list.At(y / entryLines)
+}
+
 // listView draws two lines per entry: the title, then the date and the
 // phase it is tied to.
 func (p *Pane) listView(h int) string {

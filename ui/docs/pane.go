@@ -102,7 +102,7 @@ func (p *Pane) SetSize(w, h int) {
 	p.width, p.height = w, h
 	p.listW = min(maxListWidth, w/3)
 	p.viewW = max(w-p.listW-3, 0)
-	p.list.Height = max((h-1)/2, 1)
+	p.list.Height = max((h-1)/entryLines, 1)
 	p.list.Clamp()
 	p.pager.setHeight(h - 2)
 }
@@ -147,6 +147,8 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 		return p.finishEdit(msg)
 	case tea.KeyMsg:
 		return p.handleKey(msg)
+	case common.MouseMsg:
+		return p.mouse(msg)
 	}
 	if p.prompt.Active() {
 		return p.prompt.Update(msg)

@@ -240,10 +240,10 @@ func TestProjectBundleOfflineSession(t *testing.T) {
 
 	// A bundle from a newer mopdeck is refused.
 	data, _ := os.ReadFile(bundle)
-	newer := exchangeFile(t, dir, "newer.json", bytes.Replace(data, []byte(`"version":2`), []byte(`"version":3`), 1))
+	newer := exchangeFile(t, dir, "newer.json", bytes.Replace(data, []byte(`"version":3`), []byte(`"version":4`), 1))
 	before = dbSum(t, other)
 	_, errOut, code = mopdeck(t, nil, "--db", other, "import", "project", newer, "--replace")
-	if code != 1 || !strings.Contains(errOut, "newer mopdeck (bundle version 3 > 2)") || dbSum(t, other) != before {
+	if code != 1 || !strings.Contains(errOut, "newer mopdeck (bundle version 4 > 3)") || dbSum(t, other) != before {
 		t.Errorf("newer bundle: %q (exit %d)", errOut, code)
 	}
 	_, errOut, code = mopdeck(t, nil, "--db", other, "import", "project", bundle, "--replace", "--as", "X")

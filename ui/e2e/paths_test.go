@@ -26,9 +26,12 @@ var outputCommands = []struct {
 	args  []string
 	start string
 }{
-	{"export changes", []string{"--project", "Source", "export", "changes", "-o"}, "ID,Title"},
+	// --format: the paths below end in names no format has.
+	{"export changes", []string{"--project", "Source", "export", "changes", "--format", "csv", "-o"}, "ID,Title"},
 	{"export project", []string{"export", "project", "Source", "-o"}, `{"format":"mopdeck-project"`},
-	{"backup", []string{"backup", "-o"}, ""},
+	// --force: these tests replace files on purpose, which a backup
+	// otherwise refuses.
+	{"backup", []string{"backup", "--force", "-o"}, ""},
 }
 
 // pathsDB is a database with a project holding change requests.

@@ -133,7 +133,7 @@ func scrollFrom(rows []clRow, sel []int, pos, off, h int) int {
 
 // clBodyHeight is how many rows of checklists the view has room for:
 // the pane less its top line.
-func (p *Pane) clBodyHeight() int { return max(p.height-1, 1) }
+func (p *Pane) clBodyHeight() int { return max(p.height-topLines, 1) }
 
 // toggleChecklists opens or closes the checklists view.
 func (p *Pane) toggleChecklists() {
@@ -211,8 +211,8 @@ func checkNote(c model.Checklist, item int) string {
 }
 
 // attachChecklist offers the built-in checklists, numbered: a digit, or
-// enter on one, stores a fresh copy of it. Attaching one the project
-// already has gives it a second, separate copy.
+// enter on one, stores a fresh copy of it. One the project already has
+// is refused (see model.CheckAttach).
 func (p *Pane) attachChecklist() tea.Cmd {
 	tpls := model.ChecklistTemplates()
 	items := make([]components.PickItem, len(tpls))
@@ -232,6 +232,15 @@ func (p *Pane) attach(tpl model.ChecklistTemplate) tea.Cmd {
 	// The new checklist has no ID until it is stored: the write names it
 	// in its follow-up, which comes after its event.
 	return p.ctx.Write(func(s *store.Store) (common.Result, error) {
+		// Checked against what is stored, not what the pane shows: a
+		// second attach may be queued before the first one's event.
+		d, err := s.LoadProject(pid)
+		if err != nil {
+			return common.Result{}, err
+		}
+		if err := model.CheckAttach(d.Checklists, tpl); err != nil {
+			return common.Result{}, err
+		}
 		saved, err := s.SaveChecklist(pid, c, by)
 		if err != nil {
 			return common.Result{}, err

@@ -45,7 +45,7 @@ func (p *Pane) checklistsView(h int) string {
 		return strings.Join(lines, "\n")
 	}
 	rowsH := max(h-len(lines), 1)
-	off := scrollFrom(p.cl.rows, p.cl.sel, p.cl.cursor.Pos, p.cl.off, rowsH)
+	off := p.cl.from(rowsH)
 	selRow := -1
 	if p.cl.cursor.Pos < len(p.cl.sel) {
 		selRow = p.cl.sel[p.cl.cursor.Pos]
@@ -54,6 +54,20 @@ func (p *Pane) checklistsView(h int) string {
 		lines = append(lines, p.clRowView(p.cl.rows[r], r == selRow, w))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// from is the first row drawn in h lines.
+func (v *checklistView) from(h int) int {
+	return scrollFrom(v.rows, v.sel, v.cursor.Pos, v.off, h)
+}
+
+// rowAt is the row drawn on line y of the view's h lines, or -1.
+func (v *checklistView) rowAt(h, y int) int {
+	r := v.from(h) + y
+	if y < 0 || y >= h || r >= len(v.rows) {
+		return -1
+	}
+	return r
 }
 
 // clRowView draws one row of the checklists view, exactly w cells wide.

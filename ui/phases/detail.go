@@ -18,18 +18,38 @@ const maxBlockersShown = 8
 // deliverables, exit checklist, participants. While the items have the
 // focus, the box scrolls to keep the selected item in view.
 func (p *Pane) detailView(ph model.Phase, w, h int) string {
-	lines, focusLine := p.detailLines(ph, w)
-	off := 0
-	if p.focus == focusItems && focusLine >= h {
-		off = min(focusLine-h/2, len(lines)-h)
-	}
-	lines = lines[max(off, 0):]
-	return strings.Join(lines, "\n")
+	lines, items := p.detailLines(ph, w)
+	return strings.Join(lines[p.detailFrom(len(lines), items, h):], "\n")
 }
 
-// detailLines builds the detail and tells which line holds the selected
-// item (-1 when none).
-func (p *Pane) detailLines(ph model.Phase, w int) ([]string, int) {
+// detailFrom is the first line of the detail drawn in h lines: the top,
+// unless the selected item would fall below the box.
+func (p *Pane) detailFrom(n int, items []int, h int) int {
+	if p.focus != focusItems || p.item < 0 || p.item >= len(items) || items[p.item] < h {
+		return 0
+	}
+	return max(min(items[p.item]-h/2, n-h), 0)
+}
+
+// detailItemAt is the item row (deliverables, then exit checklist) drawn
+// on line y of the detail box, or -1.
+func (p *Pane) detailItemAt(ph model.Phase, w, h, y int) int {
+	lines, items := p.detailLines(ph, w)
+	line := p.detailFrom(len(lines), items, h) + y
+	if y < 0 || y >= h {
+		return -1
+	}
+	for row, l := range items {
+		if l == line {
+			return row
+		}
+	}
+	return -1
+}
+
+// detailLines builds the detail and tells on which line each item row is
+// drawn.
+func (p *Pane) detailLines(ph model.Phase, w int) ([]string, []int) {
 	st := p.ctx.Styles
 	clean := model.SanitizeLine
 	var out []string
@@ -58,12 +78,12 @@ func (p *Pane) detailLines(ph model.Phase, w int) ([]string, int) {
 		out = append(out, goal...)
 	}
 
-	focusLine := -1
+	var items []int
 	item := func(row int, done bool, text, extra string) {
+		items = append(items, len(out))
 		mark := "  "
 		if p.focus == focusItems && row == p.item {
 			mark = "▸ "
-			focusLine = len(out)
 		}
 		line := mark + check(done) + " " + clean(text)
 		if mark != "  " {
@@ -109,7 +129,7 @@ func (p *Pane) detailLines(ph model.Phase, w int) ([]string, int) {
 		add("")
 		add(st.Header.Render("Participants") + " " + clean(strings.Join(ph.Participants, ", ")))
 	}
-	return out, focusLine
+	return out, items
 }
 
 // gateLines is the gate panel: its state, who may sign, exactly what

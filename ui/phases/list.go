@@ -115,3 +115,9 @@ func (p *Pane) listView(w int) string {
 }
 
 func joinPlain(s ...string) string { return strings.Join(s, "") }
+
+// listPhaseAt is the phase drawn on line y of the pane, under the
+// summary and the column titles, or -1.
+func (p *Pane) listPhaseAt(y int) int {
+	return p.cursor.At(y - headLines)
+}

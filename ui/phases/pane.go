@@ -106,6 +106,8 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyMsg:
 		return p.handleKey(msg)
+	case common.MouseMsg:
+		return p.mouse(msg)
 	}
 	if p.prompt.Active() {
 		return p.prompt.Update(msg)
@@ -155,7 +157,7 @@ func (p *Pane) phaseKey(msg tea.KeyMsg) tea.Cmd {
 	case !ok:
 		return nil
 	case key.Matches(msg, p.keys.open):
-		p.focus, p.item, p.timeline = focusItems, 0, false
+		p.openPhase()
 	case key.Matches(msg, p.keys.signOff):
 		return p.signOff(ph)
 	case key.Matches(msg, p.keys.start):

@@ -19,7 +19,7 @@ func (p *Pane) View() string {
 		return p.picker.View(st, p.width, p.height)
 	}
 	top := p.topLine()
-	body := p.height - 1
+	body := p.height - topLines
 	if p.cl.on {
 		return top + "\n" + p.checklistsView(body)
 	}
@@ -33,6 +33,9 @@ func (p *Pane) View() string {
 	ph, _ := p.selected()
 	return top + "\n" + components.SideBySide(p.listView(lw), lw, p.detailView(ph, dw, body), dw, body, st.Border.Render(" │ "))
 }
+
+// topLines is the summary (or prompt) line above every view of the pane.
+const topLines = 1
 
 // topLine is the question or prompt waiting for an answer, else a summary
 // of the plan.
@@ -70,15 +73,10 @@ func (p *Pane) topLine() string {
 // rows scrolled to keep it in view.
 func (p *Pane) timelineView(h int) string {
 	st := p.ctx.Styles
-	tl := LayoutTimeline(p.phases, p.ctx.Now(), p.width-st.RowMarkWidth())
+	tl, from, rows := p.timelineLayout(h)
 	lines := make([]string, 0, h)
 	for _, l := range tl.Header {
 		lines = append(lines, st.Faint.Render(st.RowMark(false)+l))
-	}
-	rows := max(h-len(tl.Header), 1)
-	from := 0
-	if p.cursor.Pos >= rows {
-		from = p.cursor.Pos - rows + 1
 	}
 	today := p.ctx.Now()
 	for i := from; i < len(tl.Rows) && i < from+rows; i++ {
@@ -92,4 +90,26 @@ func (p *Pane) timelineView(h int) string {
 		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// timelineLayout is the chart drawn in h lines: its header lines, then
+// rows phase rows from phase from, which keeps the selected one in view.
+func (p *Pane) timelineLayout(h int) (tl Timeline, from, rows int) {
+	tl = LayoutTimeline(p.phases, p.ctx.Now(), p.width-p.ctx.Styles.RowMarkWidth())
+	rows = max(h-len(tl.Header), 1)
+	if p.cursor.Pos >= rows {
+		from = p.cursor.Pos - rows + 1
+	}
+	return tl, from, rows
+}
+
+// timelinePhaseAt is the phase drawn on line y of the timeline's h lines,
+// or -1.
+func (p *Pane) timelinePhaseAt(h, y int) int {
+	tl, from, rows := p.timelineLayout(h)
+	y -= len(tl.Header)
+	if y < 0 || y >= rows || from+y >= len(tl.Rows) {
+		return -1
+	}
+	return from + y
 }

@@ -40,18 +40,23 @@ func (s *Switcher) projectKey(k tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, s.keys.open):
-		s.Close()
-		if p.ID == s.current {
-			return nil
-		}
-		id, note := p.ID, fmt.Sprintf("opened %q", model.SanitizeLine(p.Name))
-		return func() tea.Msg { return OpenMsg{ID: id, Note: note} }
+		return s.openProject(p)
 	case key.Matches(k, s.keys.rename):
 		return s.rename(p)
 	case key.Matches(k, s.keys.archive):
 		return s.archive(p)
 	}
 	return nil
+}
+
+// openProject closes the switcher onto project p.
+func (s *Switcher) openProject(p model.Project) tea.Cmd {
+	s.Close()
+	if p.ID == s.current {
+		return nil
+	}
+	id, note := p.ID, fmt.Sprintf("opened %q", model.SanitizeLine(p.Name))
+	return func() tea.Msg { return OpenMsg{ID: id, Note: note} }
 }
 
 // templateKey handles a key on the list of templates: enter asks for the

@@ -74,6 +74,18 @@ func (s *Switcher) projectsView() string {
 	return strings.Join(lines, "\n")
 }
 
+// projectAt is the project drawn on line y of the switcher, or -1.
+func (s *Switcher) projectAt(y int) int { return s.list.At(y - headLines) }
+
+// templateAt is the template drawn on line y of the switcher, or -1:
+// every template is drawn, from the first.
+func (s *Switcher) templateAt(y int) int {
+	if i := y - headLines; i >= 0 && i < len(s.templates) {
+		return i
+	}
+	return -1
+}
+
 func (s *Switcher) templatesView() string {
 	st := s.ctx.Styles
 	lines := []string{
