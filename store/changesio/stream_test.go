@@ -4,12 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"mopdeck/model"
 )
@@ -55,9 +52,11 @@ func from(crs []model.ChangeRequest) Each {
 
 // The streamed CSV and JSON are byte for byte what Write writes, with a
 // project name or without, with requests or none.
+// The hand-built JSON stream is what encoding/json writes (WriteJSON is
+// the reference); CSV and XLSX have one encoder, the streaming one.
 func TestStreamWritesWhatWriteWrites(t *testing.T) {
 	crs, x := streamCases()
-	for _, format := range []Format{CSV, JSON} {
+	for _, format := range []Format{JSON} {
 		for _, n := range []int{0, 1, len(crs)} {
 			for _, project := range []string{x.Project, ""} {
 				x := Export{Project: project, Phases: x.Phases}
@@ -83,34 +82,6 @@ func firstDiff(a, b string) string {
 		i++
 	}
 	return a[max(0, i-40):min(len(a), i+60)]
-}
-
-// The streamed workbook holds the same cells as the one Write makes.
-func TestStreamXLSXHoldsWhatWriteHolds(t *testing.T) {
-	crs, x := streamCases()
-	var want, got bytes.Buffer
-	if err := Write(&want, XLSX, crs, x); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteStream(&got, XLSX, x, from(crs)); err != nil {
-		t.Fatal(err)
-	}
-	rows := func(b []byte) [][]string {
-		f, err := excelize.OpenReader(bytes.NewReader(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		r, err := f.GetRows("Change requests")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r
-	}
-	w, g := rows(want.Bytes()), rows(got.Bytes())
-	if len(g) != len(crs)+1 || !reflect.DeepEqual(g, w) {
-		t.Errorf("streamed workbook has %d rows, Write's %d; equal: %v", len(g), len(w), reflect.DeepEqual(g, w))
-	}
 }
 
 // The array and the single object are the export's objects.

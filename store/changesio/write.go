@@ -1,10 +1,8 @@
 package changesio
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
-	"strconv"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -73,36 +71,22 @@ func record(c model.ChangeRequest, names map[uint64]string) [15]any {
 }
 
 // WriteCSV writes a header row and one row per change request, comma
-// separated, UTF-8, cells that a spreadsheet would run escaped.
+// separated, UTF-8, cells that a spreadsheet would run escaped. It is the
+// streaming writer fed from a slice: one encoder per format.
 func WriteCSV(w io.Writer, crs []model.ChangeRequest, x Export) error {
-	cw := csv.NewWriter(w)
-	row := make([]string, len(exportHeaders))
-	for i, h := range exportHeaders {
-		row[i] = h.name
-	}
-	if err := cw.Write(row); err != nil {
-		return err
-	}
-	names := x.phaseNames()
-	for _, c := range crs {
-		for i, v := range record(c, names) {
-			switch v := v.(type) {
-			case nil:
-				row[i] = ""
-			case string:
-				row[i] = escapeFormula(v)
-			case int:
-				row[i] = strconv.Itoa(v)
-			case float64:
-				row[i] = strconv.FormatFloat(v, 'f', -1, 64)
+	return streamCSV(w, x, fromSlice(crs))
+}
+
+// fromSlice hands the requests of a slice to a streaming writer.
+func fromSlice(crs []model.ChangeRequest) Each {
+	return func(add func(model.ChangeRequest) error) error {
+		for _, c := range crs {
+			if err := add(c); err != nil {
+				return err
 			}
 		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		return nil
 	}
-	cw.Flush()
-	return cw.Error()
 }
 
 // createdColumn is where exportHeaders put the creation time.
@@ -124,67 +108,8 @@ func xlsxCreated(c model.ChangeRequest, style int) any {
 	return excelize.Cell{StyleID: style, Value: c.CreatedAt.UTC().Round(time.Millisecond)}
 }
 
-// WriteXLSX writes one sheet, "Change requests", with the streaming
-// writer: rows go to a temporary file (in a folder removed on the way
-// out, see scratchDir), not to memory. Text cells are
-// stored as text, never as formulas, so they need no escape.
+// WriteXLSX writes one sheet, "Change requests", with excelize's
+// streaming writer (see streamXLSX).
 func WriteXLSX(w io.Writer, crs []model.ChangeRequest, x Export) error {
-	tmp, done, err := scratchDir()
-	if err != nil {
-		return err
-	}
-	defer done()
-	f := excelize.NewFile(excelize.Options{TmpDir: tmp})
-	defer f.Close()
-	const sheet = "Change requests"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	dated, err := xlsxDateStyle(f)
-	if err != nil {
-		return err
-	}
-	widths := []float64{9, 40, 50, 16, 14, 17, 13, 8, 11, 10, 10, 16, 16, 14, 14}
-	for i, wd := range widths {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	head := make([]any, len(exportHeaders))
-	for i, h := range exportHeaders {
-		head[i] = excelize.Cell{StyleID: bold, Value: h.name}
-	}
-	if err := sw.SetRow("A1", head); err != nil {
-		return err
-	}
-	names := x.phaseNames()
-	row := make([]any, len(exportHeaders))
-	for i, c := range crs {
-		rec := record(c, names)
-		copy(row, rec[:])
-		row[createdColumn] = xlsxCreated(c, dated)
-		cellName, err := excelize.CoordinatesToCellName(1, i+2)
-		if err != nil {
-			return err
-		}
-		if err := sw.SetRow(cellName, row); err != nil {
-			return err
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	_, err = f.WriteTo(w)
-	return err
+	return streamXLSX(w, x, fromSlice(crs))
 }
