@@ -126,6 +126,25 @@ func GateBlockers(d ProjectData, phaseID uint64) []Blocker {
 	return out
 }
 
+// OpenWork is what a phase still has to finish before its gate: the
+// deliverables not done, the exit items not checked and, for the phase that
+// blocks on open changes, the changes decided "now" still open. The order
+// of the gate's blockers is kept.
+func OpenWork(d ProjectData, phaseID uint64) []Blocker {
+	var out []Blocker
+	for _, b := range GateBlockers(d, phaseID) {
+		switch b.Kind {
+		case BlockerDeliverable, BlockerChecklist, BlockerOpenChange:
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// DescribeBlockers writes blockers in one sentence: the first few, then
+// how many more.
+func DescribeBlockers(bs []Blocker) string { return summariseBlockers(bs) }
+
 // CanStart tells whether a phase may start by the gate order: the first
 // phase always, any other once the previous gate is signed off (or when an
 // override is already recorded on this phase).

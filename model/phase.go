@@ -84,6 +84,18 @@ func (p Phase) DeliverablesDone() (done, total int) {
 	return done, len(p.Deliverables)
 }
 
+// WorkDone counts a phase's finished work: deliverables and exit-checklist
+// items together, since the gate waits for both.
+func (p Phase) WorkDone() (done, total int) {
+	done, total = p.DeliverablesDone()
+	for _, c := range p.Checklist {
+		if c.Done {
+			done++
+		}
+	}
+	return done, total + len(p.Checklist)
+}
+
 // Validate reports the first problem with a phase's own fields.
 func (p Phase) Validate() error {
 	if strings.TrimSpace(p.Name) == "" {

@@ -263,7 +263,7 @@ func (p *Pane) removeChecklist() tea.Cmd {
 	done, total := c.Progress()
 	name := model.SanitizeLine(c.Name)
 	pid, by, id := p.data.Project.ID, p.actor(), c.ID
-	p.confirm.Open(fmt.Sprintf("Delete checklist %q (%d/%d checked)? u undoes it", name, done, total), func() tea.Cmd {
+	p.ask(fmt.Sprintf("Delete checklist %q (%d/%d checked)? u undoes it", name, done, total), func() tea.Cmd {
 		return p.ctx.Save(fmt.Sprintf("checklist %q deleted", name), func(s *store.Store) error {
 			return s.DeleteChecklist(pid, id, by)
 		})

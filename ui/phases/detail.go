@@ -14,16 +14,18 @@ import (
 // says how many more there are.
 const maxBlockersShown = 8
 
-// detailView draws the selected phase in a w×h box: header, gate, goal,
-// deliverables, exit checklist, participants. While the items have the
-// focus, the box scrolls to keep the selected item in view.
+// detailView draws the selected phase in a w×h box: its name on a fixed
+// first line, then the status, gate, goal, deliverables, exit checklist
+// and participants. While the items have the focus, the lines under the
+// name scroll to keep the selected item in view.
 func (p *Pane) detailView(ph model.Phase, w, h int) string {
-	lines, items := p.detailLines(ph, w)
-	return strings.Join(lines[p.detailFrom(len(lines), items, h):], "\n")
+	head, lines, items := p.detailLines(ph, w)
+	from := p.detailFrom(len(lines), items, max(h-1, 0))
+	return strings.Join(append([]string{head}, lines[from:]...), "\n")
 }
 
-// detailFrom is the first line of the detail drawn in h lines: the top,
-// unless the selected item would fall below the box.
+// detailFrom is the first of the n scrolled lines drawn in h lines: the
+// top, unless the selected item would fall below the box.
 func (p *Pane) detailFrom(n int, items []int, h int) int {
 	if p.focus != focusItems || p.item < 0 || p.item >= len(items) || items[p.item] < h {
 		return 0
@@ -32,13 +34,13 @@ func (p *Pane) detailFrom(n int, items []int, h int) int {
 }
 
 // detailItemAt is the item row (deliverables, then exit checklist) drawn
-// on line y of the detail box, or -1.
+// on line y of the detail box, or -1. Line 0 is the phase's name.
 func (p *Pane) detailItemAt(ph model.Phase, w, h, y int) int {
-	lines, items := p.detailLines(ph, w)
-	line := p.detailFrom(len(lines), items, h) + y
-	if y < 0 || y >= h {
+	if y < 1 || y >= h {
 		return -1
 	}
+	_, lines, items := p.detailLines(ph, w)
+	line := p.detailFrom(len(lines), items, h-1) + y - 1
 	for row, l := range items {
 		if l == line {
 			return row
@@ -47,23 +49,26 @@ func (p *Pane) detailItemAt(ph model.Phase, w, h, y int) int {
 	return -1
 }
 
-// detailLines builds the detail and tells on which line each item row is
-// drawn.
-func (p *Pane) detailLines(ph model.Phase, w int) ([]string, []int) {
+// detailLines builds the detail: the name line, the lines under it and on
+// which of those each item row is drawn. Facts that may run long (the
+// overdue date, who may sign or signed) wrap rather than being cut.
+func (p *Pane) detailLines(ph model.Phase, w int) (string, []string, []int) {
 	st := p.ctx.Styles
 	clean := model.SanitizeLine
 	var out []string
 	add := func(s string) { out = append(out, s) }
 
-	add(st.Title.Render(clean(ph.Name)))
+	head := st.Title.Render(ansi.Truncate(clean(ph.Name), max(w, 0), "…"))
 	status := ph.Status.String()
-	if model.Overdue(ph, p.ctx.Now()) {
-		status += " · " + st.WarningText.Render("overdue (planned end "+components.Date(ph.PlannedEnd)+")")
-	}
 	if ph.Duration != "" {
-		status += st.Faint.Render(" · typical " + clean(ph.Duration))
+		status += " · typical " + clean(ph.Duration)
 	}
-	add(status)
+	out = append(out, wrapWords(status, w)...)
+	if model.Overdue(ph, p.ctx.Now()) {
+		for _, l := range wrapWords("overdue: planned to end "+components.Date(ph.PlannedEnd), w) {
+			add(st.WarningText.Render(l))
+		}
+	}
 	add(fmt.Sprintf("planned %s → %s", components.Date(ph.PlannedStart), components.Date(ph.PlannedEnd)))
 	add(fmt.Sprintf("actual  %s → %s", components.Date(ph.ActualStart), components.Date(ph.ActualEnd)))
 	for _, warn := range model.OverlapWarnings(p.phases, ph) {
@@ -127,9 +132,9 @@ func (p *Pane) detailLines(ph model.Phase, w int) ([]string, []int) {
 	}
 	if len(ph.Participants) > 0 {
 		add("")
-		add(st.Header.Render("Participants") + " " + clean(strings.Join(ph.Participants, ", ")))
+		out = append(out, wrapText(st.Header.Render("Participants")+" ", strings.Join(ph.Participants, ", "), w)...)
 	}
-	return out, items
+	return head, out, items
 }
 
 // gateLines is the gate panel: its state, who may sign, exactly what
@@ -143,9 +148,8 @@ func (p *Pane) gateLines(ph model.Phase, w int) []string {
 	g := ph.Gate
 	head := st.Header.Render("Gate") + " "
 	if g.SignedOff {
-		head += st.SuccessText.Render("✓ signed off") + fmt.Sprintf(" by %s on %s",
-			clean(personOr(d, g.ByID)), g.At.Format("2006-01-02 15:04"))
-		out = append(out, head)
+		wrapped(head+st.SuccessText.Render("✓ signed off")+" ",
+			fmt.Sprintf("by %s on %s", clean(personOr(d, g.ByID)), g.At.Format("2006-01-02 15:04")))
 		if g.Note != "" {
 			wrapped("  ", "“"+g.Note+"”")
 		}
@@ -179,9 +183,12 @@ func (p *Pane) gateLines(ph model.Phase, w int) []string {
 }
 
 // wrapText sanitises text and wraps it at the width under a prefix, so
-// that no blocker or warning is cut short; later lines are indented.
+// that no blocker or warning is cut short; later lines are indented. The
+// text is wrapped narrow enough for the prefix on the first line and the
+// indent on the others.
 func wrapText(prefix, text string, w int) []string {
-	lines := strings.Split(ansi.Wrap(model.SanitizeLine(text), max(w-4, 10), " "), "\n")
+	room := max(w-max(ansi.StringWidth(prefix), 4), 10)
+	lines := wrapWords(model.SanitizeLine(text), room)
 	for i, l := range lines {
 		if i == 0 {
 			lines[i] = prefix + l
@@ -190,6 +197,16 @@ func wrapText(prefix, text string, w int) []string {
 		}
 	}
 	return lines
+}
+
+// wrapWords wraps text at w cells on spaces only: ansi.Wrap also breaks
+// after hyphens, which splits dates ("2026-" / "11-13") and "sign-off", so
+// hyphens are swapped for non-breaking ones while it wraps. A word longer
+// than the line is still broken.
+func wrapWords(text string, w int) []string {
+	const nbHyphen = "\u2011"
+	wrapped := ansi.Wrap(strings.ReplaceAll(text, "-", nbHyphen), max(w, 1), " ")
+	return strings.Split(strings.ReplaceAll(wrapped, nbHyphen, "-"), "\n")
 }
 
 // signers names who may sign a gate: the sponsor and the gate's A.

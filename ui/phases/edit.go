@@ -93,13 +93,21 @@ func (p *Pane) addPhase() tea.Cmd {
 	})
 }
 
-// removePhase deletes the selected phase after a confirmation; undo puts
-// it back with its links.
+// removePhase deletes the selected phase after a confirmation that says
+// what loses its tie to it (counted on the project shown); undo puts it
+// back with its links.
 func (p *Pane) removePhase(ph model.Phase) tea.Cmd {
-	done, total := ph.DeliverablesDone()
-	q := fmt.Sprintf("Delete phase %q (%s, %d/%d deliverables done)? u undoes it", ph.Name, ph.Status, done, total)
+	done, total := ph.WorkDone()
+	untied := "nothing else is tied to it"
+	if ties := model.TiesToPhase(*p.data, ph.ID); !ties.None() {
+		untied = ties.String() + " lose their tie to it"
+		if ties.Activities+ties.Changes+ties.Docs == 1 {
+			untied = ties.String() + " loses its tie to it"
+		}
+	}
+	q := fmt.Sprintf("Delete phase %q (%s, %d/%d done)? %s; u undoes it", model.SanitizeLine(ph.Name), ph.Status, done, total, untied)
 	pid, by, id := p.data.Project.ID, p.actor(), ph.ID
-	p.confirm.Open(q, func() tea.Cmd {
+	p.ask(q, func() tea.Cmd {
 		return p.ctx.Save(fmt.Sprintf("phase %q deleted", model.SanitizeLine(ph.Name)), func(s *store.Store) error {
 			return s.DeletePhase(pid, id, by)
 		})
@@ -215,7 +223,7 @@ func (p *Pane) removeItem(ph model.Phase) tea.Cmd {
 	}
 	pid, row := p.data.Project.ID, p.item
 	note := itemSummary(ph, kind, i, "deleted")
-	p.confirm.Open(fmt.Sprintf("Delete %s %q? u undoes it", kind, model.ItemName(ph, kind, i)), func() tea.Cmd {
+	p.ask(fmt.Sprintf("Delete %s %q? u undoes it", kind, model.ItemName(ph, kind, i)), func() tea.Cmd {
 		return p.updatePhase(ph.ID, func(stored model.Phase) (model.Phase, error) {
 			return model.RemoveItem(stored, kind, i)
 		}, func(saved model.Phase) common.Result {

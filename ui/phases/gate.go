@@ -27,7 +27,7 @@ func (p *Pane) signOff(ph model.Phase) tea.Cmd {
 	}
 	id, name, who := ph.ID, model.SanitizeLine(ph.Name), model.SanitizeLine(p.data.PersonName(me))
 	return p.prompt.Open("sign-off note for "+name+" (enter to go on, esc cancels)", "", func(note string) tea.Cmd {
-		p.confirm.Open(fmt.Sprintf("Sign off the %q gate as %s?", name, who), func() tea.Cmd {
+		p.ask(fmt.Sprintf("Sign off the %q gate as %s?", name, who), func() tea.Cmd {
 			// The project may have changed meanwhile: refuse at once on
 			// what is shown now, then judge again on the phases as stored
 			// when the write runs.
@@ -85,13 +85,25 @@ func (p *Pane) override(ph model.Phase) tea.Cmd {
 	})
 }
 
-// requestSignOff marks a running phase as waiting for its gate.
+// requestSignOff marks a running phase as waiting for its gate. When work
+// is still open it names it and asks first: a phase may be put forward
+// with work open, but not without saying so.
 func (p *Pane) requestSignOff(ph model.Phase) tea.Cmd {
-	id := ph.ID
+	id, name := ph.ID, model.SanitizeLine(ph.Name)
 	if _, err := model.RequestSignOff(*p.data, id); err != nil {
 		return common.Error(err)
 	}
-	return p.gateMove(fmt.Sprintf("phase %q is ready for sign-off", model.SanitizeLine(ph.Name)), func(d model.ProjectData) (model.Phase, error) {
-		return model.RequestSignOff(d, id)
-	})
+	mark := func() tea.Cmd {
+		return p.gateMove(fmt.Sprintf("phase %q is ready for sign-off", name), func(d model.ProjectData) (model.Phase, error) {
+			return model.RequestSignOff(d, id)
+		})
+	}
+	open := model.OpenWork(*p.data, id)
+	if len(open) == 0 {
+		return mark()
+	}
+	// The count comes first: a narrow window may cut the list, never it.
+	p.ask(fmt.Sprintf("Mark %q ready for sign-off with %d still open? %s",
+		name, len(open), model.DescribeBlockers(open)), mark)
+	return nil
 }

@@ -65,7 +65,8 @@ func (l listLayout) row(ph model.Phase, today time.Time, progress func(done, tot
 	if model.Overdue(ph, today) {
 		over = "!"
 	}
-	done, total := ph.DeliverablesDone()
+	// The bar counts what the gate waits for: deliverables and exit items.
+	done, total := ph.WorkDone()
 	var b strings.Builder
 	b.WriteString(statusGlyph(ph.Status))
 	b.WriteString(over)
@@ -83,8 +84,9 @@ func (l listLayout) row(ph model.Phase, today time.Time, progress func(done, tot
 	return b.String()
 }
 
-// listView draws the visible phases under their column titles.
-func (p *Pane) listView(w int) string {
+// listView draws the visible phases under their column titles in h lines,
+// the selected one kept in view when a question takes some of the room.
+func (p *Pane) listView(w, h int) string {
 	st := p.ctx.Styles
 	l := newListLayout(w - st.RowMarkWidth())
 	today := p.ctx.Now()
@@ -98,6 +100,12 @@ func (p *Pane) listView(w int) string {
 	}
 	lines := []string{st.Faint.Render(components.Fit(st.RowMark(false)+l.header(), w))}
 	from, to := p.cursor.Visible()
+	if rows := max(h-1, 1); to-from > rows {
+		if p.cursor.Pos >= from+rows {
+			from = p.cursor.Pos - rows + 1
+		}
+		to = from + rows
+	}
 	for i := from; i < to; i++ {
 		if i != p.cursor.Pos {
 			lines = append(lines, components.Fit(st.RowMark(false)+l.row(p.phases[i], today, styled), w))

@@ -40,6 +40,8 @@ type Pane struct {
 	cl      checklistView
 	prompt  components.Prompt
 	confirm components.Confirm
+	// question is the confirm's question, which the pane draws wrapped.
+	question string
 	// picker chooses the built-in checklist to attach.
 	picker components.Picker
 	goals  *goalCache

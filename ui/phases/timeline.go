@@ -222,6 +222,15 @@ func (s scale) axis(today int) (labels, rule string) {
 	lab := []rune(strings.Repeat(" ", s.cols))
 	rul := []rune(strings.Repeat("─", s.cols))
 	free := 0 // first cell a new label may use
+	// With months or longer, the first day is labelled too when it is not
+	// a tick (a plan starting on the 24th), so the chart always says where
+	// it begins; that label wins over a tick crowding it.
+	if start := dateOf(s.first); unit.days >= 28 && !unit.first(start) {
+		text := []rune(s.startLabel(unit, start))
+		text = text[:min(len(text), s.cols)]
+		copy(lab, text)
+		free = len(text) + 1
+	}
 	for n := s.first; n < s.first+s.days; n++ {
 		t := dateOf(n)
 		if !unit.first(t) {
@@ -245,4 +254,24 @@ func (s scale) axis(today int) (labels, rule string) {
 		rul[s.col(today)] = '▼'
 	}
 	return string(lab), string(rul)
+}
+
+// startLabel names the period the chart begins in, which is not a tick:
+// for months "Sep 2026" when it fits before the next tick, else "Sep";
+// for quarters and years their own label.
+func (s scale) startLabel(unit tickUnit, start time.Time) string {
+	if unit.days > 31 {
+		return unit.label(start)
+	}
+	next := s.cols
+	for n := s.first + 1; n < s.first+s.days; n++ {
+		if unit.first(dateOf(n)) {
+			next = s.col(n)
+			break
+		}
+	}
+	if long := start.Format("Jan 2006"); len(long) < next {
+		return long
+	}
+	return start.Format("Jan")
 }

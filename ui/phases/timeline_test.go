@@ -198,3 +198,34 @@ func BenchmarkTimeline200(b *testing.B) {
 		}
 	}
 }
+
+// TestTimelineLabelsItsFirstMonth: a plan that begins mid-month names that
+// month at the start of the axis, with its year when there is room.
+func TestTimelineLabelsItsFirstMonth(t *testing.T) {
+	tests := []struct {
+		name  string
+		start time.Time
+		days  int
+		width int
+		want  string // the axis begins with it
+	}{
+		{"room for the year", time.Date(2026, 9, 10, 0, 0, 0, 0, time.UTC), 150, 100, "Sep 2026"},
+		{"a short first month", time.Date(2026, 9, 24, 0, 0, 0, 0, time.UTC), 125, 100, "Sep "},
+		{"quarters", time.Date(2027, 2, 4, 0, 0, 0, 0, time.UTC), 548, 100, "Q1 2027"},
+		{"starting on the first is a tick", time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), 150, 100, "Oct "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ph := model.Phase{Name: "Run", PlannedStart: tt.start, PlannedEnd: tt.start.AddDate(0, 0, tt.days-1)}
+			tl := LayoutTimeline([]model.Phase{ph}, tt.start, tt.width)
+			labelW, _ := timelineColumns(tt.width)
+			axis := string([]rune(tl.Header[2])[labelW+timelineGutter:])
+			if !strings.HasPrefix(axis, tt.want) {
+				t.Errorf("axis = %q, want it to begin with %q", axis, tt.want)
+			}
+			if w := ansi.StringWidth(tl.Header[2]); w != tt.width {
+				t.Errorf("axis is %d cells, want %d", w, tt.width)
+			}
+		})
+	}
+}

@@ -18,8 +18,8 @@ func (p *Pane) View() string {
 	if p.picker.Active() {
 		return p.picker.View(st, p.width, p.height)
 	}
-	top := p.topLine()
-	body := p.height - topLines
+	top, n := p.topView()
+	body := max(p.height-n, 0)
 	if p.cl.on {
 		return top + "\n" + p.checklistsView(body)
 	}
@@ -31,19 +31,27 @@ func (p *Pane) View() string {
 	}
 	lw, dw := p.columns()
 	ph, _ := p.selected()
-	return top + "\n" + components.SideBySide(p.listView(lw), lw, p.detailView(ph, dw, body), dw, body, st.Border.Render(" │ "))
+	return top + "\n" + components.SideBySide(p.listView(lw, body), lw, p.detailView(ph, dw, body), dw, body, st.Border.Render(" │ "))
 }
 
-// topLines is the summary (or prompt) line above every view of the pane.
+// topLines is the summary (or prompt) line above every view of the pane;
+// a y/n question may take a few more while it waits.
 const topLines = 1
+
+// topView is what stands above the views and how many lines it takes.
+func (p *Pane) topView() (string, int) {
+	if p.confirm.Active() {
+		lines := p.questionLines()
+		return strings.Join(lines, "\n"), len(lines)
+	}
+	return p.topLine(), topLines
+}
 
 // topLine is the question or prompt waiting for an answer, else a summary
 // of the plan.
 func (p *Pane) topLine() string {
 	st := p.ctx.Styles
 	switch {
-	case p.confirm.Active():
-		return p.confirm.View(st, p.width)
 	case p.prompt.Active():
 		return p.prompt.View(st, p.width)
 	case p.cl.on:
