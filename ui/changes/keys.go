@@ -13,7 +13,7 @@ import (
 type keyMap struct {
 	nav components.NavKeys
 	// table
-	filter, facets, clear, sort, add, edit, del, undo, triage, matrix, advance, status, importFile key.Binding
+	filter, facets, clear, sort, reverse, add, edit, del, undo, triage, matrix, advance, status, importFile key.Binding
 	// triage
 	impact, cxLow, cxMedium, cxHigh, estimate, now, later, reject, next, prev, back key.Binding
 	// the matrix
@@ -32,6 +32,7 @@ func newKeyMap() keyMap {
 		facets:     b([]string{"f"}, "f", "filter by facet"),
 		clear:      b([]string{"esc"}, "esc", "clear filters"),
 		sort:       b([]string{"s"}, "s", "next sort column"),
+		reverse:    b([]string{"r"}, "r", "reverse the sort"),
 		add:        b([]string{"a"}, "a", "add"),
 		edit:       b([]string{"enter", "e"}, "enter/e", "edit"),
 		del:        b([]string{"d", "delete"}, "d", "delete"),
@@ -77,7 +78,7 @@ func (k keyMap) tableFull() [][]key.Binding {
 	return [][]key.Binding{
 		k.nav.Bindings(),
 		{k.add, k.edit, k.del, k.undo, k.advance, k.status},
-		{k.filter, k.facets, k.clear, k.sort, k.triage, k.matrix, k.importFile},
+		{k.filter, k.facets, k.clear, k.sort, k.reverse, k.triage, k.matrix, k.importFile},
 	}
 }
 

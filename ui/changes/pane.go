@@ -51,17 +51,20 @@ type Pane struct {
 
 // New returns the pane.
 func New(ctx *common.Context) *Pane {
+	// At 80 columns the title keeps 32 cells: age, complexity, impact,
+	// assignee and decision go first, in that order. On a wide window the
+	// assignee grows to the longest name and the title takes the rest.
 	cols := []components.Column{
 		{Title: "ID", Width: 7},
-		{Title: "Title"},
+		{Title: "Title", Min: 32},
 		{Title: "Quadrant", Width: 13},
-		{Title: "Imp", Width: 3},
-		{Title: "Cx", Width: 6},
+		{Title: "Imp", Width: 3, Drop: 4},
+		{Title: "Cx", Width: 6, Drop: 5},
 		{Title: "Est h", Width: 5},
-		{Title: "Decision", Width: 9},
+		{Title: "Decision", Width: 9, Drop: 2},
 		{Title: "Status", Width: 16},
-		{Title: "Assignee", Width: 14, Optional: true},
-		{Title: "Age", Width: 4, Optional: true},
+		{Title: "Assignee", Width: 14, Grow: true, Max: 32, Drop: 3},
+		{Title: "Age", Width: 4, Drop: 6},
 	}
 	p := &Pane{ctx: ctx, keys: newKeyMap(), md: ctx.Markdown()}
 	p.table = components.NewTable(ctx.Styles, cols)
@@ -229,7 +232,7 @@ func (p *Pane) follow(keep uint64) tea.Cmd {
 // numbers repeat from one project to the next.
 func (p *Pane) startAfresh() {
 	p.q.clear()
-	p.q.sort = sortPriority
+	p.q.sort, p.q.desc = sortPriority, false
 	p.mode = modeTable
 	p.form = nil
 	p.prompt.Close()
@@ -241,6 +244,7 @@ func (p *Pane) startAfresh() {
 // refreshTable hands the filtered rows to the table and puts the cursor
 // back on request id when it is still shown.
 func (p *Pane) refreshTable(id uint64) {
+	p.table.Sorted, p.table.Descending = p.q.sort.column(), p.q.desc
 	p.layout()
 	p.table.SetRows(p.q.rows)
 	if r := p.q.shownIndex(id); r >= 0 {

@@ -61,6 +61,7 @@ type queue struct {
 	// untriaged are the requests waiting for triage, in priority order.
 	untriaged []*entry
 	sort      sortColumn
+	desc      bool // the sort reversed
 	words     []string
 	text      string
 	facets    model.CRFilter
@@ -142,7 +143,7 @@ func (q *queue) patch(records []model.Record, now time.Time) {
 // place puts a new or re-ranked entry into the current sort, the rows
 // shown when it passes the filters, and the untriaged list.
 func (q *queue) place(e *entry) {
-	by := orderBy(q.sort)
+	by := q.orderBy()
 	q.order = insertSorted(q.order, e, by)
 	if q.passes(e) {
 		i, _ := slices.BinarySearchFunc(q.shown, e, by)
@@ -150,7 +151,7 @@ func (q *queue) place(e *entry) {
 		q.rows = slices.Insert(q.rows, i, e.cells)
 	}
 	if e.cr.Untriaged() {
-		q.untriaged = insertSorted(q.untriaged, e, orderBy(sortPriority))
+		q.untriaged = insertSorted(q.untriaged, e, orderBy(sortPriority, false))
 	}
 }
 
@@ -168,7 +169,7 @@ func deletePtr(list []*entry, e *entry) []*entry {
 
 // resort orders the entries by the sort column, then refilters.
 func (q *queue) resort() {
-	q.order = sortEntries(q.entries, q.sort, q.order)
+	q.order = sortEntries(q.entries, q.sort, q.desc, q.order)
 	q.refilter()
 }
 

@@ -33,21 +33,48 @@ func (s sortColumn) String() string { return sortNames[s] }
 
 func (s sortColumn) next() sortColumn { return (s + 1) % numSorts }
 
-// sortEntries returns the entries in the column's order, reusing buf.
-// Entries come in priority order, so priority needs no sort.
-func sortEntries(es []*entry, col sortColumn, buf []*entry) []*entry {
+// column is the table column the sort reads, marked in the header; the
+// priority order has none.
+func (s sortColumn) column() int {
+	switch s {
+	case sortPriority:
+		return -1
+	case sortID, sortTitle:
+		return int(s) - 1
+	}
+	return int(s) // the quadrant column sits between title and impact
+}
+
+// sortName says how the rows are ordered, with "reversed" when they are.
+func (q *queue) sortName() string {
+	if q.desc {
+		return q.sort.String() + ", reversed"
+	}
+	return q.sort.String()
+}
+
+func (q *queue) orderBy() func(a, b *entry) int { return orderBy(q.sort, q.desc) }
+
+// sortEntries returns the entries in the column's order, reversed when
+// desc, reusing buf. Entries come in priority order, so priority needs no
+// sort.
+func sortEntries(es []*entry, col sortColumn, desc bool, buf []*entry) []*entry {
 	order := append(buf[:0], es...)
-	if col != sortPriority {
-		slices.SortStableFunc(order, orderBy(col))
+	switch {
+	case col == sortPriority && desc:
+		slices.Reverse(order)
+	case col != sortPriority:
+		slices.SortStableFunc(order, orderBy(col, desc))
 	}
 	return order
 }
 
 // orderBy compares two entries in the column's order, equal ones in
-// priority order.
-func orderBy(col sortColumn) func(a, b *entry) int {
+// priority order; desc reverses the whole order, ties included, so that
+// reversing twice gives the rows back as they were.
+func orderBy(col sortColumn, desc bool) func(a, b *entry) int {
 	by := compareBy(col)
-	return func(a, b *entry) int {
+	f := func(a, b *entry) int {
 		if by != nil {
 			if c := by(a, b); c != 0 {
 				return c
@@ -55,6 +82,10 @@ func orderBy(col sortColumn) func(a, b *entry) int {
 		}
 		return cmp.Compare(a.rank, b.rank)
 	}
+	if desc {
+		return func(a, b *entry) int { return f(b, a) }
+	}
+	return f
 }
 
 func compareBy(col sortColumn) func(a, b *entry) int {

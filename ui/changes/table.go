@@ -30,7 +30,12 @@ func (p *Pane) tableKey(msg tea.KeyMsg) tea.Cmd {
 		p.refreshTable(keep)
 	case key.Matches(msg, k.sort):
 		keep := p.selectedID()
-		p.q.sort = p.q.sort.next()
+		p.q.sort, p.q.desc = p.q.sort.next(), false
+		p.q.resort()
+		p.refreshTable(keep)
+	case key.Matches(msg, k.reverse):
+		keep := p.selectedID()
+		p.q.desc = !p.q.desc
 		p.q.resort()
 		p.refreshTable(keep)
 	case key.Matches(msg, k.facets):
@@ -71,7 +76,7 @@ func (p *Pane) tableView() string {
 		return st.Faint.Render("No change requests yet. Press a to add one.")
 	}
 	info := st.Faint.Render(fmt.Sprintf("%d change requests · sorted by %s · %d of %d",
-		len(p.q.entries), p.q.sort, min(p.table.Cursor.Pos+1, len(p.q.shown)), len(p.q.shown)))
+		len(p.q.entries), p.q.sortName(), min(p.table.Cursor.Pos+1, len(p.q.shown)), len(p.q.shown)))
 	switch {
 	case p.prompt.Active():
 		info = p.prompt.View(st, p.width)

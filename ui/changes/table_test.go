@@ -53,7 +53,7 @@ func TestSortCyclesAndKeepsTheSelection(t *testing.T) {
 func TestEverySortIsATotalOrder(t *testing.T) {
 	h := newHarness(t, nil)
 	for col := range numSorts {
-		order := sortEntries(h.p.q.entries, col, nil)
+		order := sortEntries(h.p.q.entries, col, false, nil)
 		seen := map[*entry]bool{}
 		for _, i := range order {
 			seen[i] = true
@@ -61,12 +61,12 @@ func TestEverySortIsATotalOrder(t *testing.T) {
 		if len(order) != 15 || len(seen) != 15 {
 			t.Fatalf("%s: order %v is not a permutation", col, order)
 		}
-		again := sortEntries(h.p.q.entries, col, nil)
+		again := sortEntries(h.p.q.entries, col, false, nil)
 		if !slices.Equal(order, again) {
 			t.Fatalf("%s: sorting is not deterministic", col)
 		}
 	}
-	est := sortEntries(h.p.q.entries, sortEstimate, nil)
+	est := sortEntries(h.p.q.entries, sortEstimate, false, nil)
 	if last := est[14].cr; last.EstimateHrs != 0 {
 		t.Fatalf("requests without an estimate must sort last, got CR-%d", last.ID)
 	}
@@ -148,4 +148,41 @@ func parseRef(t *testing.T, ref string) uint64 {
 		id = id*10 + uint64(r-'0')
 	}
 	return id
+}
+
+// TestSortReversesAndMarksItsColumn: r reverses the order (twice gives
+// it back), s starts the next column in its own order, and the header
+// marks the sorted column with ▲ or ▼.
+func TestSortReversesAndMarksItsColumn(t *testing.T) {
+	h := newHarness(t, nil)
+	h.p.SetSize(200, 30)
+	h.press("s") // ID
+	head := func() string { return strings.Split(h.view(), "\n")[1] }
+	if !strings.Contains(head(), "ID ▲") || strings.Contains(head(), "▼") {
+		t.Fatalf("the ID sort is not marked: %q", head())
+	}
+	h.press("r")
+	ids := h.tableIDs()
+	if ids[0] != "CR-15" || ids[14] != "CR-1" {
+		t.Fatalf("reversed ID order = %v", ids)
+	}
+	if v := h.view(); !strings.Contains(v, "sorted by ID, reversed") || !strings.Contains(head(), "ID ▼") {
+		t.Fatalf("the reversed sort is not shown:\n%s", v)
+	}
+	h.press("r")
+	if ids := h.tableIDs(); ids[0] != "CR-1" {
+		t.Fatalf("reversing twice = %v", ids)
+	}
+	h.press("r", "s") // title, in its own order again
+	if !strings.Contains(head(), "Title ▲") || strings.Contains(head(), "ID ▲") {
+		t.Fatalf("the title sort is not marked: %q", head())
+	}
+	h.press("s", "s", "s", "s", "s", "s", "s") // impact … age
+	if !strings.Contains(head(), "Age ▲") {
+		t.Fatalf("the age sort is not marked: %q", head())
+	}
+	h.press("s", "r") // priority, reversed
+	if ids := h.tableIDs(); ids[14] != "CR-1" || strings.ContainsAny(head(), "▲▼") {
+		t.Fatalf("reversed priority = %v, header %q", ids, head())
+	}
 }
