@@ -68,8 +68,9 @@ func TestRestoreProjectNameTakenReplaceAndAs(t *testing.T) {
 		t.Fatalf("replace: %v", err)
 	}
 	projects, _ := s.Projects()
-	if len(projects) != 1 || projects[0].ID != got.Project.ID || projects[0].ID == first.Project.ID {
-		t.Fatalf("after replace the projects are %+v, want only the new one", projects)
+	// The bundle takes the replaced project's number, and so its place.
+	if len(projects) != 1 || projects[0].ID != got.Project.ID || projects[0].ID != first.Project.ID || projects[0].Name != d.Project.Name {
+		t.Fatalf("after replace the projects are %+v, want only the new one, in the old one's place", projects)
 	}
 	if len(got.Changes) != 3 {
 		t.Errorf("replaced project has %d changes, want 3", len(got.Changes))

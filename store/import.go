@@ -26,7 +26,7 @@ func (s *Store) RestoreProject(d model.ProjectData, replace bool, by string) (mo
 		return d, err
 	}
 	name := strings.TrimSpace(d.Project.Name)
-	return s.createProject(d, by, func(root *bolt.Bucket) error {
+	return s.createProject(d, by, func(root *bolt.Bucket) (uint64, error) {
 		var same [][]byte
 		err := root.ForEach(func(k, v []byte) error {
 			if v != nil {
@@ -42,21 +42,23 @@ func (s *Store) RestoreProject(d model.ProjectData, replace bool, by string) (mo
 			return nil
 		})
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if len(same) == 0 {
-			return nil
+			return 0, nil
 		}
 		if !replace {
-			return fmt.Errorf("%w: %q", ErrNameTaken, truncate(name, 60))
+			return 0, fmt.Errorf("%w: %q", ErrNameTaken, truncate(name, 60))
 		}
 		if len(same) > 1 {
-			return invalidf("%d projects are named %q: rename all but one before replacing it", len(same), truncate(name, 60))
+			return 0, invalidf("%d projects are named %q: rename all but one before replacing it", len(same), truncate(name, 60))
 		}
 		if s.tx != nil {
-			s.tx.open(btoi(same[0]), nil, true) // gone: readers reload
+			s.tx.open(btoi(same[0]), nil, true) // replaced: readers reload
 		}
-		return root.DeleteBucket(same[0])
+		// The bundle takes the replaced project's number, so it keeps its
+		// place (the project opened by default stays the same).
+		return btoi(same[0]), root.DeleteBucket(same[0])
 	})
 }
 

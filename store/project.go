@@ -273,13 +273,16 @@ func refPerson(pb *bolt.Bucket, what string, id uint64) error {
 // above its highest ID. d.History is kept as is, and one "create" entry is
 // added. Everything is validated first: nothing is written on error.
 func (s *Store) CreateProject(d model.ProjectData, by string) (model.ProjectData, error) {
-	return s.createProject(d, by, nil)
+	return s.createProject(d, by, func(*bolt.Bucket) (uint64, error) { return 0, nil })
 }
 
 // createProject is CreateProject with a step run first in the same
 // transaction, on the projects bucket (RestoreProject checks names and
-// removes the project a bundle replaces there).
-func (s *Store) createProject(d model.ProjectData, by string, first func(root *bolt.Bucket) error) (model.ProjectData, error) {
+// removes the project a bundle replaces there). first returns the number
+// the new project takes, or 0 for a new number: a project that replaces
+// another takes its number, and so its place in the list and as the one
+// opened by default.
+func (s *Store) createProject(d model.ProjectData, by string, first func(root *bolt.Bucket) (uint64, error)) (model.ProjectData, error) {
 	if err := d.Project.Validate(); err != nil {
 		return d, invalid(err)
 	}
@@ -337,14 +340,14 @@ func (s *Store) createProject(d model.ProjectData, by string, first func(root *b
 		if err != nil {
 			return err
 		}
-		if first != nil {
-			if err := first(root); err != nil {
-				return err
-			}
-		}
-		pid, err := nextID(root, "project")
+		pid, err := first(root)
 		if err != nil {
 			return err
+		}
+		if pid == 0 {
+			if pid, err = nextID(root, "project"); err != nil {
+				return err
+			}
 		}
 		p := d.Project
 		p.ID = pid
