@@ -29,11 +29,21 @@ const (
 // It is one pass over the change requests; only the top of the open "now"
 // list is kept in order, so 10,000 requests cost a few milliseconds.
 func StatusReport(d ProjectData, now time.Time) string {
+	return StatusReportWidth(d, now, 0)
+}
+
+// StatusReportWidth is StatusReport fitted to a screen of width columns
+// (0: no limit, as for a mail): below 100 the phase dates are short, below
+// 120 "Deliverables" is "Done", below 110 the open "now" table keeps the
+// CR, title, status and assignee with titles shortened to fit; a table
+// that is still too wide is written as a list.
+func StatusReportWidth(d ProjectData, now time.Time, width int) string {
+	l := layoutFor(width)
 	var b strings.Builder
 	b.Grow(4096)
 	reportHeader(&b, d, now)
-	reportPhases(&b, d)
-	reportChanges(&b, d)
+	reportPhases(&b, d, l)
+	reportChanges(&b, d, l)
 	reportRACI(&b, d)
 	reportChecklists(&b, d)
 	reportHistory(&b, d)
@@ -92,28 +102,14 @@ func cell(s string) string {
 	return strings.ReplaceAll(SanitizeLine(s), "|", `\|`)
 }
 
-func reportPhases(b *strings.Builder, d ProjectData) {
+func reportPhases(b *strings.Builder, d ProjectData, l reportLayout) {
 	b.WriteString("\n## Phases\n\n")
 	phases := PhasesInOrder(d.Phases)
 	if len(phases) == 0 {
 		b.WriteString("No phases yet.\n")
 		return
 	}
-	b.WriteString("| Phase | Status | Planned | Actual | Deliverables |\n")
-	b.WriteString("|---|---|---|---|---|\n")
-	for _, p := range phases {
-		status := p.Status.String()
-		if p.Gate.Override != nil {
-			status += " (override)"
-		}
-		done, total := p.DeliverablesDone()
-		dl := reportMissingMarker
-		if total > 0 {
-			dl = fmt.Sprintf("%d/%d", done, total)
-		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", cell(p.Name), status,
-			reportRange(p.PlannedStart, p.PlannedEnd), reportRange(p.ActualStart, p.ActualEnd), dl)
-	}
+	phaseTable(b, phases, l)
 	reportGates(b, phases, d)
 	// Blockers of the gates that are under way: a phase not yet started is
 	// blocked by definition and would only repeat the plan.
@@ -142,7 +138,7 @@ func formatHours(h float64) string {
 	return strings.TrimSuffix(strconv.FormatFloat(h, 'f', 1, 64), ".0")
 }
 
-func reportChanges(b *strings.Builder, d ProjectData) {
+func reportChanges(b *strings.Builder, d ProjectData, l reportLayout) {
 	b.WriteString("\n## Change requests\n\n")
 	if len(d.Changes) == 0 {
 		b.WriteString("No change requests yet.\n")
@@ -227,27 +223,7 @@ func reportChanges(b *strings.Builder, d ProjectData) {
 	} else {
 		fmt.Fprintf(b, "%d, in priority order.\n\n", openCount)
 	}
-	b.WriteString("| CR | Title | Quadrant | Impact | Effort | Status | Assignee |\n")
-	b.WriteString("|---|---|---|---:|---|---|---|\n")
-	for _, c := range top {
-		impact := reportMissingMarker
-		if c.Impact != 0 {
-			impact = strconv.Itoa(c.Impact)
-		}
-		effort := c.Complexity.String()
-		if effort == "" {
-			effort = "unrated"
-		}
-		if c.EstimateHrs > 0 {
-			effort += ", " + formatHours(c.EstimateHrs) + " h"
-		}
-		assignee := cell(strings.TrimSpace(c.Assignee))
-		if assignee == "" {
-			assignee = reportMissingMarker
-		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n",
-			c.Ref(), cell(c.Title), QuadrantOf(c), impact, effort, c.Status, assignee)
-	}
+	openNowTable(b, top, l)
 }
 
 func reportRACI(b *strings.Builder, d ProjectData) {

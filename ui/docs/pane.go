@@ -53,9 +53,9 @@ type Pane struct {
 	search searchState
 	target *match
 
-	// statusReport writes the report (model.StatusReport); tests count
-	// its calls.
-	statusReport func(model.ProjectData, time.Time) string
+	// statusReport writes the report fitted to the view's width
+	// (model.StatusReportWidth); tests count its calls.
+	statusReport func(model.ProjectData, time.Time, int) string
 
 	// getenv reads the environment for $EDITOR; exec runs the editor
 	// with the terminal (tea.ExecProcess).
@@ -74,7 +74,7 @@ func New(ctx *common.Context) *Pane {
 		pending:      map[renderKey]bool{},
 		want:         &atomic.Value{},
 		hiLine:       -1,
-		statusReport: model.StatusReport,
+		statusReport: model.StatusReportWidth,
 		getenv:       os.Getenv,
 		exec:         tea.ExecProcess,
 	}

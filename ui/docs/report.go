@@ -25,18 +25,25 @@ type reportState struct {
 	// (0: none). One build at a time: when it lands on a project that
 	// moved on meanwhile, show() starts the next.
 	gen, built, building int
+	// width is the width text was fitted to, buildingW the one the
+	// running build fits: the report is rebuilt when the view's width
+	// changes, its tables being laid out for it.
+	width, buildingW int
 }
 
-func (r *reportState) stale() bool { return r.built != r.gen }
+// stale: the project moved on, or the view is another width than the
+// text was fitted to.
+func (r *reportState) stale(width int) bool { return r.built != r.gen || r.width != width }
 
 // reportBuiltMsg carries a built report, tagged with the project and the
 // project value it was built from.
 type reportBuiltMsg struct {
-	pid  uint64
-	gen  int
-	text string
-	sum  uint64
-	at   time.Time
+	pid   uint64
+	gen   int
+	width int
+	text  string
+	sum   uint64
+	at    time.Time
 }
 
 // projectChanged marks the report stale: the project it reads moved on.
@@ -46,25 +53,25 @@ func (p *Pane) projectChanged() { p.report.gen++ }
 // is on its way.
 func (p *Pane) buildReport() tea.Cmd {
 	r := &p.report
-	if p.data == nil || !r.stale() || r.building != 0 {
+	if p.data == nil || p.viewW <= 0 || !r.stale(p.viewW) || r.building != 0 {
 		return nil
 	}
-	r.building = r.gen
-	build, d, gen, now := p.statusReport, p.data.Snapshot(), r.gen, p.ctx.Now()
-	return func() tea.Msg { return makeReport(build, &d, gen, now) }
+	r.building, r.buildingW = r.gen, p.viewW
+	build, d, gen, now, w := p.statusReport, p.data.Snapshot(), r.gen, p.ctx.Now(), p.viewW
+	return func() tea.Msg { return makeReport(build, &d, gen, w, now) }
 }
 
 // makeReport builds the report of d, a snapshot the root's later events
 // leave alone (they update change requests in place).
-func makeReport(build func(model.ProjectData, time.Time) string, d *model.ProjectData, gen int, now time.Time) reportBuiltMsg {
-	text := build(*d, now)
+func makeReport(build func(model.ProjectData, time.Time, int) string, d *model.ProjectData, gen, width int, now time.Time) reportBuiltMsg {
+	text := build(*d, now, width)
 	h := fnv.New64a()
 	h.Write([]byte(text))
-	return reportBuiltMsg{pid: d.Project.ID, gen: gen, text: text, sum: h.Sum64(), at: now}
+	return reportBuiltMsg{pid: d.Project.ID, gen: gen, width: width, text: text, sum: h.Sum64(), at: now}
 }
 
 func (p *Pane) onReportBuilt(msg reportBuiltMsg) tea.Cmd {
-	if msg.gen == p.report.building {
+	if msg.gen == p.report.building && msg.width == p.report.buildingW {
 		p.report.building = 0
 	}
 	p.takeReport(msg)
@@ -72,15 +79,16 @@ func (p *Pane) onReportBuilt(msg reportBuiltMsg) tea.Cmd {
 }
 
 // takeReport keeps a built report unless it is another project's or older
-// than the one held. A report of a value that has moved on since is still
-// taken: it is nearer the project than the one on screen, and show()
-// builds the current one next.
+// than the one held. A report of a value that has moved on since, or
+// fitted to a width the view has left, is still taken: it is nearer than
+// the one on screen, and show() builds the current one next.
 func (p *Pane) takeReport(msg reportBuiltMsg) {
-	if p.data == nil || msg.pid != p.data.Project.ID || msg.gen <= p.report.built {
+	r := &p.report
+	if p.data == nil || msg.pid != p.data.Project.ID || msg.gen < r.built ||
+		(msg.gen == r.built && msg.width == r.width) {
 		return
 	}
-	r := &p.report
-	r.text, r.sum, r.at, r.built = msg.text, msg.sum, msg.at, msg.gen
+	r.text, r.sum, r.at, r.built, r.width = msg.text, msg.sum, msg.at, msg.gen, msg.width
 	if len(p.entries) > 0 && p.entries[0].report {
 		p.entries[0].doc.Updated = msg.at
 	}

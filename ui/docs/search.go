@@ -134,9 +134,9 @@ func (p *Pane) startSearch(query string) tea.Cmd {
 		}
 	}
 	var build func() reportBuiltMsg
-	if p.data != nil && p.report.stale() && report >= 0 {
-		write, d, gen, now := p.statusReport, p.data.Snapshot(), p.report.gen, p.ctx.Now()
-		build = func() reportBuiltMsg { return makeReport(write, &d, gen, now) }
+	if p.data != nil && p.report.built != p.report.gen && report >= 0 {
+		write, d, gen, now, w := p.statusReport, p.data.Snapshot(), p.report.gen, p.ctx.Now(), p.viewW
+		build = func() reportBuiltMsg { return makeReport(write, &d, gen, w, now) }
 	}
 	gen := p.search.gen
 	return func() tea.Msg {

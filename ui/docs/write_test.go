@@ -132,9 +132,9 @@ func TestRefusedWriteLeavesTheStoredValueOnScreen(t *testing.T) {
 func TestReportIsNotRebuiltWhileAnotherDocIsShown(t *testing.T) {
 	h := newHarness(t, nil)
 	var builds atomic.Int32
-	h.p.statusReport = func(d model.ProjectData, now time.Time) string {
+	h.p.statusReport = func(d model.ProjectData, now time.Time, width int) string {
 		builds.Add(1)
-		return model.StatusReport(d, now)
+		return model.StatusReportWidth(d, now, width)
 	}
 	before := h.p.report.text
 	h.selectTitle("Design document")
@@ -156,7 +156,7 @@ func TestReportIsNotRebuiltWhileAnotherDocIsShown(t *testing.T) {
 	if n := builds.Load(); n != 0 {
 		t.Fatalf("the report was built %d times while another doc was shown", n)
 	}
-	if !h.p.report.stale() {
+	if !h.p.report.stale(h.p.viewW) {
 		t.Fatal("the report is not marked stale after the writes")
 	}
 
@@ -169,7 +169,7 @@ func TestReportIsNotRebuiltWhileAnotherDocIsShown(t *testing.T) {
 	if n := builds.Load(); n != 1 {
 		t.Fatalf("showing the report built it %d times, want once", n)
 	}
-	if h.p.report.text == before || h.p.report.stale() {
+	if h.p.report.text == before || h.p.report.stale(h.p.viewW) {
 		t.Fatal("the report shown is not the current one")
 	}
 	h.mustContain(h.view(), "Design document v2")
@@ -211,9 +211,9 @@ func TestChangeElsewhereKeepsTheSelection(t *testing.T) {
 func TestReportWaitsForThePaneToBeOnScreen(t *testing.T) {
 	h := newHarness(t, nil)
 	var builds atomic.Int32
-	h.p.statusReport = func(d model.ProjectData, now time.Time) string {
+	h.p.statusReport = func(d model.ProjectData, now time.Time, width int) string {
 		builds.Add(1)
-		return model.StatusReport(d, now)
+		return model.StatusReportWidth(d, now, width)
 	}
 	h.run(h.p.SetFocus(false))
 	c := h.p.data.Changes[0]
@@ -230,7 +230,7 @@ func TestReportWaitsForThePaneToBeOnScreen(t *testing.T) {
 		t.Fatalf("the report was built %d times while the pane was not on screen", n)
 	}
 	h.run(h.p.SetFocus(true))
-	if n := builds.Load(); n != 1 || h.p.report.stale() {
-		t.Fatalf("coming on screen built the report %d times (stale %v), want once", n, h.p.report.stale())
+	if n := builds.Load(); n != 1 || h.p.report.stale(h.p.viewW) {
+		t.Fatalf("coming on screen built the report %d times (stale %v), want once", n, h.p.report.stale(h.p.viewW))
 	}
 }
