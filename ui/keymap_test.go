@@ -56,6 +56,11 @@ var keyModes = []keyMode{
 	{"Change requests: a facet's values", []string{"2", "f", "enter"}, "space ticks", text},
 	{"Change requests: status picker", []string{"2", "S"}, "Status of CR-", text},
 	{"Change requests: form", []string{"2", "a"}, "New change request", text},
+	{"Change requests: discard the form?", []string{"2", "a", "x", "esc"}, "Discard the new request? (y/n)", anyKey},
+	{"Change requests: detail", []string{"2", "enter"}, "read-only", keysOnly},
+	// ? and a key to close the help clear the last decision's note, which
+	// any key would.
+	{"Change requests: triage summary", []string{"2", "t", "n", "n", "n", "n", "?", "x"}, "Triage done", keysOnly},
 	{"Change requests: filter prompt", []string{"2", "/"}, "filter: ", text},
 	{"Change requests: import prompt", []string{"2", "i"}, "import CSV/XLSX/JSON file: ", text},
 	{"Change requests: delete", []string{"2", "d"}, "(y/n)", anyKey},

@@ -516,7 +516,7 @@ func TestClicksWaitWhileAQuestionIsOpen(t *testing.T) {
 	if l := pointedLine(t, m); !strings.HasPrefix(l, themes.Pointer+" CR-1 ") {
 		t.Fatalf("a click moved the selection under a question to %q", l)
 	}
-	press(t, m, "n", "enter")
+	press(t, m, "n", "e")
 	wantOnScreen(t, m, "Edit CR-1")
 	doubleClickOn(t, m, "Raised by")
 	x, y := cellOf(t, m, "1 Phases", 0)

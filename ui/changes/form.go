@@ -23,7 +23,12 @@ type crForm struct {
 	editing bool
 	orig    model.ChangeRequest
 	v       formValues
-	fields  []huh.Field
+	// start is what the fields held when the form opened: esc closes at
+	// once while they still do, and asks before throwing typing away.
+	start  formValues
+	fields []huh.Field
+	// back is the view the form returns to when it closes.
+	back mode
 	// saving is set while the write runs: the form stays on screen, so
 	// that a refused save leaves every typed value in place.
 	saving bool
@@ -44,6 +49,10 @@ type formValues struct {
 
 func (p *Pane) openForm(c model.ChangeRequest, editing bool) tea.Cmd {
 	f := p.newForm(c, editing)
+	f.back = modeTable
+	if p.mode == modeDetail {
+		f.back = modeDetail
+	}
 	p.form = f
 	p.mode = modeForm
 	f.setWidth(p.width)
@@ -63,6 +72,7 @@ func (p *Pane) newForm(c model.ChangeRequest, editing bool) *crForm {
 	}
 	v.estimate = hours(c.EstimateHrs)
 	v.area, v.raisedIn, v.complexity, v.decision, v.status = c.Area, c.RaisedIn, c.Complexity, c.Decision, c.Status
+	f.start = *v
 
 	var people []string
 	for _, ps := range p.data.People {
@@ -173,8 +183,22 @@ func (p *Pane) updateForm(msg tea.Msg) tea.Cmd {
 		return nil // the save reports in a moment; a second one must not start
 	}
 	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyEsc {
-		p.closeForm()
-		return common.Note("not saved")
+		if f.v == f.start {
+			p.closeForm()
+			return common.Note("not saved")
+		}
+		what := "the new request"
+		if f.editing {
+			what = "the changes to " + f.orig.Ref()
+		}
+		p.confirm.Open("Discard "+what+"?", func() tea.Cmd {
+			if p.form != f {
+				return nil // closed meanwhile
+			}
+			p.closeForm()
+			return common.Note("not saved")
+		})
+		return nil
 	}
 	m, cmd := f.form.Update(msg)
 	if hf, ok := m.(*huh.Form); ok {
@@ -191,8 +215,11 @@ func (p *Pane) updateForm(msg tea.Msg) tea.Cmd {
 }
 
 func (p *Pane) closeForm() {
-	p.form = nil
 	p.mode = modeTable
+	if p.form != nil {
+		p.mode = p.form.back
+	}
+	p.form = nil
 }
 
 // reopen lets a completed form take keys again, on the field it ended on.
@@ -340,6 +367,9 @@ func (p *Pane) formView() string {
 	}
 	top := []string{
 		components.Fit(st.Title.Render(head)+st.Faint.Render("  tab/enter next · shift+tab back · ←/→ choose · enter on the last field saves · esc cancels"), w),
+	}
+	if p.confirm.Active() {
+		top[0] = p.confirm.View(st, w)
 	}
 	focused := f.form.GetFocusedField()
 	var body []string

@@ -93,7 +93,7 @@ func TestFormStaysOpenWhenTheSaveFails(t *testing.T) {
 	if f.form.State != huh.StateNormal {
 		t.Fatal("the form must take keys again after a failed save")
 	}
-	h.press("esc")
+	h.press("esc", "y") // the typed title is thrown away only once confirmed
 	if h.p.mode != modeTable {
 		t.Fatal("esc must still cancel")
 	}

@@ -13,7 +13,11 @@ import (
 type keyMap struct {
 	nav components.NavKeys
 	// table
-	filter, facets, clear, sort, reverse, add, edit, del, undo, triage, matrix, advance, status, importFile key.Binding
+	filter, facets, clear, sort, reverse, add, open, edit, del, undo, triage, matrix, advance, status, importFile key.Binding
+	// the detail view
+	detailEdit, detailBack key.Binding
+	// the summary that ends triage
+	summaryBack, summaryPrev key.Binding
 	// triage
 	impact, cxLow, cxMedium, cxHigh, estimate, now, later, reject, next, prev, back key.Binding
 	// the matrix
@@ -34,7 +38,8 @@ func newKeyMap() keyMap {
 		sort:       b([]string{"s"}, "s", "next sort column"),
 		reverse:    b([]string{"r"}, "r", "reverse the sort"),
 		add:        b([]string{"a"}, "a", "add"),
-		edit:       b([]string{"enter", "e"}, "enter/e", "edit"),
+		open:       b([]string{"enter"}, "enter", "open"),
+		edit:       b([]string{"e"}, "e", "edit"),
 		del:        b([]string{"d", "delete"}, "d", "delete"),
 		undo:       b([]string{"u"}, "u", "undo last change"),
 		triage:     b([]string{"t"}, "t", "triage"),
@@ -52,8 +57,14 @@ func newKeyMap() keyMap {
 		later:    b([]string{"L"}, "L", "decide later"),
 		reject:   b([]string{"x"}, "x", "reject"),
 		next:     b([]string{"right", "pgdown"}, "→", "skip to next"),
-		prev:     b([]string{"left", "pgup"}, "←", "previous"),
+		prev:     b([]string{"left", "pgup"}, "←", "back to the one just decided, else the previous"),
 		back:     b([]string{"esc", "q"}, "esc", "back to the table"),
+
+		detailEdit: b([]string{"e"}, "e", "edit"),
+		detailBack: b([]string{"esc"}, "esc", "back to the table"),
+
+		summaryBack: b([]string{"esc", "enter"}, "esc/enter", "back to the table"),
+		summaryPrev: b([]string{"left"}, "←", "back to the one just decided"),
 
 		up:          b([]string{"up", "k"}, "↑/k", "quadrant above"),
 		down:        b([]string{"down", "j"}, "↓/j", "quadrant below"),
@@ -71,13 +82,13 @@ func newKeyMap() keyMap {
 }
 
 func (k keyMap) tableShort() []key.Binding {
-	return []key.Binding{k.triage, k.matrix, k.add, k.edit, k.filter, k.facets, k.sort, k.undo}
+	return []key.Binding{k.triage, k.matrix, k.add, k.open, k.edit, k.filter, k.facets, k.sort, k.undo}
 }
 
 func (k keyMap) tableFull() [][]key.Binding {
 	return [][]key.Binding{
 		k.nav.Bindings(),
-		{k.add, k.edit, k.del, k.undo, k.advance, k.status},
+		{k.add, k.open, k.edit, k.del, k.undo, k.advance, k.status},
 		{k.filter, k.facets, k.clear, k.sort, k.reverse, k.triage, k.matrix, k.importFile},
 	}
 }
@@ -93,6 +104,10 @@ func (k keyMap) triageFull() [][]key.Binding {
 		{k.next, k.prev, k.back},
 	}
 }
+
+func (k keyMap) detailKeys() []key.Binding { return []key.Binding{k.detailEdit, k.detailBack} }
+
+func (k keyMap) summaryKeys() []key.Binding { return []key.Binding{k.summaryPrev, k.summaryBack} }
 
 func (k keyMap) matrixKeys() []key.Binding {
 	return []key.Binding{k.up, k.down, k.left, k.right, k.choose, k.closeMatrix}

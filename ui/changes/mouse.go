@@ -35,8 +35,8 @@ func (p *Pane) mouse(msg common.MouseMsg) tea.Cmd {
 	return nil
 }
 
-// tableMouse selects the row clicked, opens it on a double click (as
-// enter does) and scrolls on the wheel. The table is drawn under the
+// tableMouse selects the row clicked, opens it in the form on a double
+// click and scrolls on the wheel. The table is drawn under the
 // info lines.
 func (p *Pane) tableMouse(msg common.MouseMsg) tea.Cmd {
 	if d := components.Wheel(msg.MouseMsg); d != 0 {

@@ -25,6 +25,8 @@ const (
 	modeFacets
 	modeStatus
 	modePreview // the import screen (import_preview.go)
+	modeDetail  // one request read-only (detail.go)
+	modeSummary // what a triage session decided (triage_summary.go)
 )
 
 // Pane shows the project's change requests.
@@ -45,8 +47,10 @@ type Pane struct {
 	// picker is the status picker or the facet picker, whichever is open.
 	picker components.Picker
 	imp    *preview
-	width  int
-	height int
+	// detailID is the request the detail view shows.
+	detailID uint64
+	width    int
+	height   int
 }
 
 // New returns the pane.
@@ -140,8 +144,11 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	case common.MouseMsg:
 		return p.mouse(msg)
 	case tea.WindowSizeMsg:
-		if p.mode == modeTriage {
+		switch p.mode {
+		case modeTriage:
 			return p.renderDescription() // wrapped to the new width
+		case modeDetail:
+			return p.detailReloaded()
 		}
 	}
 	if p.mode == modeForm && p.form != nil {
@@ -176,6 +183,10 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return p.pickerKey(msg)
 	case modePreview:
 		return p.previewKey(msg)
+	case modeDetail:
+		return p.detailKey(msg)
+	case modeSummary:
+		return p.summaryKey(msg)
 	}
 	return p.tableKey(msg)
 }
@@ -218,6 +229,8 @@ func (p *Pane) follow(keep uint64) tea.Cmd {
 	switch p.mode {
 	case modeTriage:
 		return p.triageReloaded()
+	case modeDetail:
+		return p.detailReloaded()
 	case modeMatrix:
 		p.matrix.compute(&p.q)
 	case modeFacets:
@@ -282,6 +295,10 @@ func (p *Pane) View() string {
 		return p.picker.View(p.ctx.Styles, p.width, p.height)
 	case modePreview:
 		return p.previewView()
+	case modeDetail:
+		return p.detailView()
+	case modeSummary:
+		return p.summaryView()
 	}
 	return p.tableView()
 }
@@ -304,6 +321,10 @@ func (p *Pane) ShortHelp() []key.Binding {
 		return p.picker.ShortHelp()
 	case modePreview:
 		return p.previewHelp()
+	case modeDetail:
+		return p.keys.detailKeys()
+	case modeSummary:
+		return p.keys.summaryKeys()
 	}
 	return p.keys.tableShort()
 }
@@ -327,6 +348,10 @@ func (p *Pane) FullHelp() [][]key.Binding {
 		return p.picker.FullHelp()
 	case modePreview:
 		return [][]key.Binding{p.previewHelp()}
+	case modeDetail:
+		return [][]key.Binding{p.keys.detailKeys()}
+	case modeSummary:
+		return [][]key.Binding{p.keys.summaryKeys()}
 	}
 	return p.keys.tableFull()
 }

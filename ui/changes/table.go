@@ -18,12 +18,17 @@ func (p *Pane) tableKey(msg tea.KeyMsg) tea.Cmd {
 	cr, hasRow := p.selected()
 	switch {
 	case key.Matches(msg, k.filter):
-		return p.prompt.Open("filter", p.q.text, func(text string) tea.Cmd {
+		// The table follows each key; enter keeps the filter typed, esc
+		// puts back the one there was.
+		setText := func(text string) tea.Cmd {
 			keep := p.selectedID()
 			p.q.setText(text)
 			p.refreshTable(keep)
 			return nil
-		})
+		}
+		cmd := p.prompt.Open("filter", p.q.text, setText)
+		p.prompt.OnChange(setText)
+		return cmd
 	case key.Matches(msg, k.clear):
 		keep := p.selectedID()
 		p.q.clear()
@@ -52,6 +57,8 @@ func (p *Pane) tableKey(msg tea.KeyMsg) tea.Cmd {
 		return p.undo()
 	case !hasRow:
 		return nil
+	case key.Matches(msg, k.open):
+		return p.openDetail(cr)
 	case key.Matches(msg, k.edit):
 		return p.openForm(cr, true)
 	case key.Matches(msg, k.del):

@@ -22,6 +22,12 @@ type triage struct {
 	// next key moves on before the write reports back; undo, or the store
 	// refusing the decision, puts one back.
 	decided map[uint64]bool
+	// chose is the decision taken on each request decided in this
+	// session, for the summary that ends it.
+	chose map[uint64]model.Decision
+	// trail lists the requests decided in this session, newest last: ←
+	// goes back to the newest.
+	trail []uint64
 	// changed lists the requests changed in this session, newest last:
 	// u undoes the newest and shows that request again.
 	changed  *triageLog
@@ -123,6 +129,8 @@ func (t *triage) progress(q *queue, id uint64) (pos, left int) {
 
 func (p *Pane) openTriage() tea.Cmd {
 	p.triage.decided = map[uint64]bool{}
+	p.triage.chose = map[uint64]model.Decision{}
+	p.triage.trail = nil
 	p.triage.changed = &triageLog{}
 	ids := p.triage.queue(&p.q)
 	if len(ids) == 0 {
@@ -197,6 +205,9 @@ func (p *Pane) triageKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.next):
 		return p.stepTriage(1)
 	case key.Matches(msg, k.prev):
+		if cmd, ok := p.backToDecided(); ok {
+			return cmd
+		}
 		return p.stepTriage(-1)
 	}
 	return nil
@@ -247,6 +258,8 @@ func (p *Pane) decide(c model.ChangeRequest, d model.Decision) tea.Cmd {
 	note := fmt.Sprintf("%s decided %s", c.Ref(), d)
 	if !next.Untriaged() {
 		p.triage.decided[c.ID] = true
+		p.triage.chose[c.ID] = d
+		p.triage.trail = append(p.triage.trail, c.ID)
 	}
 	ids := p.triage.queue(&p.q)
 	if len(ids) == 0 {
@@ -266,7 +279,7 @@ func (p *Pane) decide(c model.ChangeRequest, d model.Decision) tea.Cmd {
 		})
 	}
 	if len(ids) == 0 {
-		p.leaveTriage()
+		p.mode = modeSummary
 		return save
 	}
 	return tea.Batch(save, p.showTriage(p.nextInQueue(ids, c.ID)))
@@ -340,8 +353,12 @@ func (p *Pane) triageUndone(msg triageUndoneMsg) tea.Cmd {
 
 // renderDescription renders the shown request's description in a command,
 // once per (request, text, width).
-func (p *Pane) renderDescription() tea.Cmd {
-	k := renderKey{id: p.triage.id, src: p.triageShown().Description, width: p.descWidth()}
+func (p *Pane) renderDescription() tea.Cmd { return p.renderOf(p.triageShown()) }
+
+// renderOf renders a request's description with the shared markdown
+// service, in a command; triage and the detail view share the results.
+func (p *Pane) renderOf(c model.ChangeRequest) tea.Cmd {
+	k := renderKey{id: c.ID, src: c.Description, width: p.descWidth()}
 	if _, ok := p.triage.rendered[k]; ok || k.src == "" {
 		return nil
 	}
@@ -364,6 +381,20 @@ func (t *triage) store(msg renderedMsg) {
 }
 
 func (p *Pane) descWidth() int { return max(min(p.width-2, 100), 20) }
+
+// descriptionView is a request's description as rendered, or what stands
+// in for it until the render reports.
+func (p *Pane) descriptionView(c model.ChangeRequest) string {
+	st := p.ctx.Styles
+	if c.Description == "" {
+		return st.Faint.Render("No description.")
+	}
+	body, ok := p.triage.rendered[renderKey{id: c.ID, src: c.Description, width: p.descWidth()}]
+	if !ok {
+		return st.Faint.Render("rendering…")
+	}
+	return body
+}
 
 // triageView shows the request full-pane: progress, title, who raised it
 // where, the ratings with their keys, and the rendered description.
@@ -417,14 +448,7 @@ func (p *Pane) triageView() string {
 		components.Fit(decision, w),
 		st.Border.Render(strings.Repeat("─", max(w, 0))),
 	}
-	body := st.Faint.Render("No description.")
-	if c.Description != "" {
-		var ok bool
-		body, ok = p.triage.rendered[renderKey{id: c.ID, src: c.Description, width: p.descWidth()}]
-		if !ok {
-			body = st.Faint.Render("rendering…")
-		}
-	}
+	body := p.descriptionView(c)
 	lines = append(lines, components.Box(body, w, max(p.height-len(lines)-1, 1)))
 	lines = append(lines, st.Faint.Render(components.Fit("→ skip · ← back · u undo · esc table", w)))
 	return strings.Join(lines, "\n")

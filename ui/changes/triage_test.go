@@ -64,7 +64,7 @@ func TestTriageWithSingleKeys(t *testing.T) {
 		t.Fatalf("last history entry = %+v", last)
 	}
 	h.press("5", "m", "n")
-	if h.p.mode != modeTable || !strings.Contains(h.lastNote(), "triage done") {
+	if h.p.mode != modeSummary || !strings.Contains(h.lastNote(), "triage done") {
 		t.Fatalf("after the last request triage must end with a note; mode %d, notes %v", h.p.mode, h.host.Notes)
 	}
 }

@@ -12,8 +12,8 @@ func TestTriageDoneNoteIsTheLastWord(t *testing.T) {
 	for run := range 10 {
 		h := newHarness(t, nil)
 		h.press("t", "n", "n", "n", "n")
-		if h.p.mode != modeTable {
-			t.Fatalf("run %d: triage did not end after the last decision", run)
+		if h.p.mode != modeSummary {
+			t.Fatalf("run %d: triage did not end on its summary after the last decision", run)
 		}
 		if !strings.Contains(h.host.Note, "triage done") {
 			t.Fatalf("run %d: status line = %q, want the triage-done note (notes %v)", run, h.host.Note, h.host.Notes)

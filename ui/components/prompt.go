@@ -16,6 +16,11 @@ type Prompt struct {
 	label  string
 	open   bool
 	submit func(string) tea.Cmd
+	// change, when set, follows the text as it is typed; from is the text
+	// the prompt opened with, handed back to change on esc so that what
+	// followed the typing returns to where it was.
+	change func(string) tea.Cmd
+	from   string
 }
 
 // Open shows the prompt with a label and a starting value.
@@ -29,8 +34,13 @@ func (p *Prompt) Open(label, value string, submit func(string) tea.Cmd) tea.Cmd 
 	p.input.SetValue(value)
 	p.input.CursorEnd()
 	p.label, p.submit, p.open = label, submit, true
+	p.change, p.from = nil, value
 	return p.input.Focus()
 }
+
+// OnChange makes the open prompt call change with the sanitised text after
+// every key that changes it, and with the text it opened with on esc.
+func (p *Prompt) OnChange(change func(string) tea.Cmd) { p.change = change }
 
 // Active tells whether the prompt is open.
 func (p *Prompt) Active() bool { return p.open }
@@ -47,11 +57,18 @@ func (p *Prompt) Update(msg tea.Msg) tea.Cmd {
 			return p.submit(model.SanitizeLine(p.input.Value()))
 		case tea.KeyEsc:
 			p.open = false
+			if p.change != nil && p.input.Value() != p.from {
+				return p.change(model.SanitizeLine(p.from))
+			}
 			return nil
 		}
 	}
+	before := p.input.Value()
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
+	if p.change != nil && p.input.Value() != before {
+		return tea.Batch(cmd, p.change(model.SanitizeLine(p.input.Value())))
+	}
 	return cmd
 }
 
