@@ -99,7 +99,7 @@ func TestClickAChangeRequestThenDoubleClickOpensIt(t *testing.T) {
 	}
 	wantOnScreen(t, m, "4 of 15")
 	doubleClickOn(t, m, "CR-10 ")
-	wantOnScreen(t, m, "Edit CR-10", "Allow parallel proof rounds")
+	wantOnScreen(t, m, "CR-10 · read-only", "Allow parallel proof rounds")
 }
 
 // manyChanges gives the sample 40 more requests than a 24-line window

@@ -35,7 +35,7 @@ func (p *Pane) mouse(msg common.MouseMsg) tea.Cmd {
 	return nil
 }
 
-// tableMouse selects the row clicked, opens it in the form on a double
+// tableMouse selects the row clicked, opens its detail on a double
 // click and scrolls on the wheel. The table is drawn under the
 // info lines.
 func (p *Pane) tableMouse(msg common.MouseMsg) tea.Cmd {
@@ -53,7 +53,7 @@ func (p *Pane) tableMouse(msg common.MouseMsg) tea.Cmd {
 	p.table.Cursor.Pos = row
 	p.table.Cursor.Clamp()
 	if cr, ok := p.selected(); ok && msg.Double {
-		return p.openForm(cr, true)
+		return p.openDetail(cr) // as enter does
 	}
 	return nil
 }

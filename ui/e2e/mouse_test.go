@@ -62,7 +62,7 @@ func TestMouseClicksAndWheel(t *testing.T) {
 	s.waitFor("▸ CR-6 ", "4 of 15")
 	x, y = s.cellOf("CR-10 ", 1)
 	s.click(x, y, 2)
-	s.waitFor("Edit CR-10")
+	s.waitFor("CR-10 · read-only")
 	s.keys("Escape")
 	s.waitFor("▸ CR-10 ")
 
