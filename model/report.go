@@ -41,26 +41,26 @@ func StatusReportWidth(d ProjectData, now time.Time, width int) string {
 	l := layoutFor(width)
 	var b strings.Builder
 	b.Grow(4096)
-	reportHeader(&b, d, now)
+	reportHeader(&b, d, now, l)
 	reportPhases(&b, d, l)
 	reportChanges(&b, d, l)
 	reportRACI(&b, d)
 	reportChecklists(&b, d)
-	reportHistory(&b, d)
+	reportHistory(&b, d, l)
 	return b.String()
 }
 
-func reportHeader(b *strings.Builder, d ProjectData, now time.Time) {
+func reportHeader(b *strings.Builder, d ProjectData, now time.Time, l reportLayout) {
 	name := SanitizeLine(strings.TrimSpace(d.Project.Name))
 	if name == "" {
 		name = "Untitled project"
 	}
 	fmt.Fprintf(b, "# %s — status report\n\n", name)
-	fmt.Fprintf(b, "- **Date:** %s\n", now.Format(DateLayout))
+	fmt.Fprintf(b, "- **Date:** %s\n", l.date(now.Format(DateLayout)))
 	fmt.Fprintf(b, "- **Sponsor:** %s\n", reportPerson(d, d.Project.SponsorID))
 	fmt.Fprintf(b, "- **Lead:** %s\n", reportPerson(d, d.Project.LeadID))
-	fmt.Fprintf(b, "- **Start:** %s\n", reportDate(d.Project.Start))
-	fmt.Fprintf(b, "- **Go-live:** %s\n", reportDate(d.Project.GoLive))
+	fmt.Fprintf(b, "- **Start:** %s\n", l.date(reportDate(d.Project.Start)))
+	fmt.Fprintf(b, "- **Go-live:** %s\n", l.date(reportDate(d.Project.GoLive)))
 }
 
 func reportPerson(d ProjectData, id uint64) string {
@@ -110,7 +110,7 @@ func reportPhases(b *strings.Builder, d ProjectData, l reportLayout) {
 		return
 	}
 	phaseTable(b, phases, l)
-	reportGates(b, phases, d)
+	reportGates(b, phases, d, l)
 	// Blockers of the gates that are under way: a phase not yet started is
 	// blocked by definition and would only repeat the plan.
 	for _, p := range phases {
@@ -254,7 +254,7 @@ func reportRACI(b *strings.Builder, d ProjectData) {
 	}
 }
 
-func reportHistory(b *strings.Builder, d ProjectData) {
+func reportHistory(b *strings.Builder, d ProjectData, l reportLayout) {
 	b.WriteString("\n## Recent history\n\n")
 	if len(d.History) == 0 {
 		b.WriteString("Nothing recorded yet.\n")
@@ -268,6 +268,6 @@ func reportHistory(b *strings.Builder, d ProjectData) {
 		if by == "" {
 			by = "someone"
 		}
-		fmt.Fprintf(b, "- %s · %s · %s\n", h.At.Format(reportTimeLayout), by, SanitizeLine(h.Summary))
+		fmt.Fprintf(b, "- %s · %s · %s\n", l.date(h.At.Format(reportTimeLayout)), by, SanitizeLine(h.Summary))
 	}
 }

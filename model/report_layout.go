@@ -84,10 +84,25 @@ func shorten(s string, n int) string {
 	return cut + "…"
 }
 
+// nonBreakingHyphen joins a date's parts on a screen: Glamour wraps
+// lines at hyphens, which would show "2026-" on one line and "10-19" on
+// the next. It is one column wide and Sanitize keeps it (a dash, not a
+// format character).
+const nonBreakingHyphen = "\u2011"
+
+// date writes a date or time already formatted so that a screen never
+// splits it: its hyphens become non-breaking. A mail keeps plain hyphens.
+func (l reportLayout) date(s string) string {
+	if l.width <= 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "-", nonBreakingHyphen)
+}
+
 // rangeText is a phase's date range in the layout's date style.
 func (l reportLayout) rangeText(start, end time.Time, year int) string {
 	if !l.shortDates {
-		return reportRange(start, end)
+		return l.date(reportRange(start, end))
 	}
 	if start.IsZero() && end.IsZero() {
 		return reportMissingMarker
@@ -99,7 +114,7 @@ func (l reportLayout) rangeText(start, end time.Time, year int) string {
 	if !end.IsZero() {
 		e = shortDate(end, year)
 	}
-	return s + " → " + e
+	return l.date(s + " → " + e)
 }
 
 // shortDate writes MM-DD for a date in the year the table names, the

@@ -26,7 +26,8 @@ type renderKey struct {
 }
 
 // rendering is a finished rendering, split into lines and with a
-// lower-case plain copy for locating search matches, both made in the
+// lower-case plain copy for locating search matches (non-breaking
+// hyphens made plain, as the searched text has them), both made in the
 // command so that Update only swaps pointers.
 type rendering struct {
 	lines []string
@@ -82,7 +83,7 @@ func renderCmd(md *components.Markdown, want *atomic.Value, k renderKey, body st
 		}
 		return renderedMsg{key: k, r: &rendering{
 			lines: strings.Split(out, "\n"),
-			lower: strings.ToLower(ansi.Strip(out)),
+			lower: plainHyphens(strings.ToLower(ansi.Strip(out))),
 			size:  len(out),
 		}}
 	}
@@ -165,7 +166,11 @@ func (p *Pane) launch(k renderKey, e entry) tea.Cmd {
 		return nil
 	}
 	p.pending[k] = true
-	return renderCmd(p.md, p.want, k, p.body(e))
+	body := p.body(e)
+	if e.report {
+		body = p.report.md
+	}
+	return renderCmd(p.md, p.want, k, body)
 }
 
 func (p *Pane) keyFor(e entry) renderKey {

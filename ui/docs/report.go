@@ -2,6 +2,7 @@ package docs
 
 import (
 	"hash/fnv"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -17,9 +18,12 @@ import (
 // text is hashed to name its rendering: an unchanged report is not
 // rendered again.
 type reportState struct {
-	text string
-	sum  uint64
-	at   time.Time
+	// text is the report as searched: its dates keep plain hyphens, so a
+	// search for "2026-10" finds them; md is the one rendered, whose dates
+	// never split across lines.
+	text, md string
+	sum      uint64
+	at       time.Time
 	// gen counts the project values the pane was given, built is the one
 	// text was built from, building the one a command is building now
 	// (0: none). One build at a time: when it lands on a project that
@@ -42,6 +46,7 @@ type reportBuiltMsg struct {
 	gen   int
 	width int
 	text  string
+	md    string
 	sum   uint64
 	at    time.Time
 }
@@ -64,10 +69,10 @@ func (p *Pane) buildReport() tea.Cmd {
 // makeReport builds the report of d, a snapshot the root's later events
 // leave alone (they update change requests in place).
 func makeReport(build func(model.ProjectData, time.Time, int) string, d *model.ProjectData, gen, width int, now time.Time) reportBuiltMsg {
-	text := build(*d, now, width)
+	md := build(*d, now, width)
 	h := fnv.New64a()
-	h.Write([]byte(text))
-	return reportBuiltMsg{pid: d.Project.ID, gen: gen, width: width, text: text, sum: h.Sum64(), at: now}
+	h.Write([]byte(md))
+	return reportBuiltMsg{pid: d.Project.ID, gen: gen, width: width, text: plainHyphens(md), md: md, sum: h.Sum64(), at: now}
 }
 
 func (p *Pane) onReportBuilt(msg reportBuiltMsg) tea.Cmd {
@@ -88,8 +93,12 @@ func (p *Pane) takeReport(msg reportBuiltMsg) {
 		(msg.gen == r.built && msg.width == r.width) {
 		return
 	}
-	r.text, r.sum, r.at, r.built, r.width = msg.text, msg.sum, msg.at, msg.gen, msg.width
+	r.text, r.md, r.sum, r.at, r.built, r.width = msg.text, msg.md, msg.sum, msg.at, msg.gen, msg.width
 	if len(p.entries) > 0 && p.entries[0].report {
 		p.entries[0].doc.Updated = msg.at
 	}
 }
+
+// plainHyphens undoes the report's non-breaking hyphens, which a search
+// query typed with "-" would not match.
+func plainHyphens(s string) string { return strings.ReplaceAll(s, "\u2011", "-") }
