@@ -30,6 +30,7 @@ func (m *Model) loaded(msg common.ProjectLoadedMsg) tea.Cmd {
 	if m.data != nil && m.data.Project.ID == m.projectID && msg.Data.Version < m.data.Version {
 		return nil // older than what is shown
 	}
+	opening := m.data == nil || m.data.Project.ID != m.projectID
 	m.data = msg.Data
 	m.projects = msg.Projects
 	m.switcher.SetProjects(m.projects, m.projectID)
@@ -38,6 +39,11 @@ func (m *Model) loaded(msg common.ProjectLoadedMsg) tea.Cmd {
 	cmds := []tea.Cmd{m.broadcast(msg)}
 	if len(pending) > 0 {
 		cmds = append(cmds, m.apply(pending))
+	}
+	if opening {
+		// Only when the project comes on screen: a reload must not
+		// undo a "nobody" chosen meanwhile.
+		cmds = append(cmds, m.matchMe(msg.Data))
 	}
 	return tea.Batch(cmds...)
 }

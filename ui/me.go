@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -62,18 +63,30 @@ func (m *Model) openMe() tea.Cmd {
 	ids = append(ids, 0)
 	pid, by := d.Project.ID, m.ctx.Actor(d)
 	m.me.Open("Who are you?", items, selected, func(i int) tea.Cmd {
-		return m.chooseMe(pid, by, ids[i], items[i].Label)
+		name := items[i].Label
+		if ids[i] == 0 {
+			name = ""
+		}
+		return m.chooseMe(pid, by, ids[i], name)
 	})
 	return nil
 }
 
 // chooseMe writes "me" onto the project as stored, its other fields left
-// as they are there. Whether it changed is asked of the store: a choice
-// made just before may not have come back yet.
+// as they are there, and keeps the name (none for nobody) so that the
+// projects opened next find the same person by name. Whether it changed
+// is asked of the store: a choice made just before may not have come
+// back yet.
 func (m *Model) chooseMe(pid uint64, by string, id uint64, name string) tea.Cmd {
 	note := "you are " + model.SanitizeLine(name) + ": your sign-offs and checks are recorded in your name"
 	if id == 0 {
 		note = `nobody is "me" now`
+	}
+	keep := func(s *store.Store, res common.Result) (common.Result, error) {
+		if err := s.KeepMe(name); err != nil {
+			return res, fmt.Errorf(`"me" is set in this project, yet other projects will ask again: %w`, err)
+		}
+		return res, nil
 	}
 	return m.ctx.Write(func(s *store.Store) (common.Result, error) {
 		changed := false
@@ -86,9 +99,31 @@ func (m *Model) chooseMe(pid uint64, by string, id uint64, name string) tea.Cmd 
 		case err != nil:
 			return common.Result{}, err
 		case !changed:
-			return common.Result{Note: "nothing changed"}, nil
+			return keep(s, common.Result{Note: "nothing changed"})
 		}
-		return common.Result{Note: note}, nil
+		return keep(s, common.Result{Note: note})
+	})
+}
+
+// matchMe, on opening a project without "me", sets the person named as
+// the "me" chosen in another project, when exactly one of its people is
+// named so (case and accents aside). In team mode "me" is the key's
+// person, and a read-only file takes no writes: neither is tried.
+func (m *Model) matchMe(d *model.ProjectData) tea.Cmd {
+	s := m.ctx.Store
+	if d.Project.MeID != 0 || len(d.People) == 0 || s.ReadOnly() || s.Damaged() != "" {
+		return nil
+	}
+	if p := s.Policy(); p != nil && p.Person != "" {
+		return nil
+	}
+	pid, by := d.Project.ID, m.ctx.Actor(d)
+	return m.ctx.Write(func(s *store.Store) (common.Result, error) {
+		p, ok, err := s.MatchMe(pid, by)
+		if err != nil || !ok {
+			return common.Result{}, err
+		}
+		return common.Result{Note: "you are " + model.SanitizeLine(p.Name) + " here too (matched by name): @ to choose someone else"}, nil
 	})
 }
 

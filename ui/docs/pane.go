@@ -243,7 +243,25 @@ func (p *Pane) View() string {
 	h := max(p.height-1, 1)
 	right := p.header() + "\n" + p.docView()
 	body := components.SideBySide(p.listView(h), p.listW, right, p.viewW, h, st.Border.Render(" │ "))
+	if line, ok := p.inputLine(); ok {
+		// Where Phases and RACI ask too: the first line, in place of
+		// the bar, so the layout below keeps its height.
+		return components.Clip(line+"\n"+body, p.width, p.height)
+	}
 	return components.Clip(body+"\n"+p.bar(), p.width, p.height)
+}
+
+// inputLine is the open prompt (new, rename, search) or question, drawn
+// at the top of the pane as the other panes draw theirs.
+func (p *Pane) inputLine() (string, bool) {
+	st := p.ctx.Styles
+	switch {
+	case p.confirm.Active():
+		return p.confirm.View(st, p.width), true
+	case p.prompt.Active():
+		return p.prompt.View(st, p.width), true
+	}
+	return "", false
 }
 
 // header names the doc on screen: title, phase, revision, date.
@@ -281,15 +299,11 @@ func (p *Pane) docView() string {
 	return p.pager.view(p.hiLine, func(l string) string { return st.Hit(ansi.Strip(l)) })
 }
 
-// bar is the pane's bottom line: a prompt or question when one is open,
-// else the search position, else where the window is in the doc.
+// bar is the pane's bottom line: the search position, else where the
+// window is in the doc.
 func (p *Pane) bar() string {
 	st := p.ctx.Styles
 	switch {
-	case p.confirm.Active():
-		return p.confirm.View(st, p.width)
-	case p.prompt.Active():
-		return p.prompt.View(st, p.width)
 	case p.search.active():
 		s := &p.search
 		text := fmt.Sprintf("search %q: match %d of %d in %d docs · ctrl+n next · ctrl+p previous · esc clears",
