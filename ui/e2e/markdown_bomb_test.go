@@ -133,20 +133,3 @@ func appPID(t *testing.T, s *tmuxSession) int {
 	t.Fatal("mopdeck is not running in the session")
 	return 0
 }
-
-// peakRSS is the most resident memory the process has held (VmHWM).
-func peakRSS(t *testing.T, pid int) int64 {
-	t.Helper()
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		t.Skipf("no /proc here: %v", err)
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if kb, ok := strings.CutPrefix(l, "VmHWM:"); ok {
-			n, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(kb), "kB")), 10, 64)
-			return n << 10
-		}
-	}
-	t.Fatal("no VmHWM")
-	return 0
-}

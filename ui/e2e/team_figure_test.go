@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -100,7 +99,7 @@ func TestTeamFigure(t *testing.T) {
 	rss, hwm := procMemory(t, ts.cmd.Process.Pid)
 	t.Logf("%d sessions, 10,000 requests, %d saves: command to all sessions p50 %v max %v; after the command returned p50 %v max %v; server RSS %d MB (peak %d MB)",
 		sessions, saves, took[len(took)/2].Round(time.Millisecond), took[len(took)-1].Round(time.Millisecond),
-		afterSave[len(afterSave)/2].Round(time.Millisecond), afterSave[len(afterSave)-1].Round(time.Millisecond), rss, hwm)
+		afterSave[len(afterSave)/2].Round(time.Millisecond), afterSave[len(afterSave)-1].Round(time.Millisecond), rss>>20, hwm>>20)
 }
 
 // watcher is a session's output, watched for one string at a time.
@@ -130,24 +129,4 @@ func (w *watcher) expect(s string) <-chan struct{} {
 	defer w.mu.Unlock()
 	w.want, w.tail, w.seen = []byte(s), w.tail[:0], make(chan struct{})
 	return w.seen
-}
-
-// procMemory is a process's resident memory and its peak, in MB.
-func procMemory(t *testing.T, pid int) (rss, peak int) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		t.Logf("no /proc: %v", err)
-		return 0, 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		field, rest, _ := strings.Cut(line, ":")
-		kb, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
-		switch field {
-		case "VmRSS":
-			rss = kb / 1024
-		case "VmHWM":
-			peak = kb / 1024
-		}
-	}
-	return rss, peak
 }
