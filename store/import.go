@@ -115,26 +115,8 @@ func (s *Store) ImportChanges(pid uint64, crs []model.ChangeRequest, by string) 
 			return err
 		}
 		b.FillPercent = appendFill
-		for i := range crs {
-			c := &crs[i]
-			if err := changeSpec.refs(pb, *c); err != nil {
-				return fmt.Errorf("change request %d of %d (%s): %w; nothing was saved", i+1, len(crs), crName(*c), err)
-			}
-			if c.ID, err = nextID(b, "change request"); err != nil {
-				return err
-			}
-			// The history entry names a range: it must be one.
-			if i > 0 && c.ID != crs[i-1].ID+1 {
-				return fmt.Errorf("change request numbers skipped from %d to %d inside one import; nothing was saved", crs[i-1].ID, c.ID)
-			}
-			v, err := encode(*c)
-			if err != nil {
-				return err
-			}
-			if err := b.Put(itob(c.ID), v); err != nil {
-				return err
-			}
-			s.touch(KindChanges, itob(c.ID))
+		if err := s.addNumbered(pb, b, crs, nil); err != nil {
+			return err
 		}
 		return s.appendHistory(pb, importEntry(crs, by))
 	})
@@ -163,3 +145,35 @@ func importEntry(crs []model.ChangeRequest, by string) model.HistoryEntry {
 
 // appendFill is how full bbolt packs a page when keys only grow.
 const appendFill = 0.95
+
+// addNumbered writes new change requests under consecutive numbers from
+// the bucket's counter, numbering them in place, and hands each one's
+// stored bytes to written when given. The numbers must be a range: an
+// import's history entry names it.
+func (s *Store) addNumbered(pb, b *bolt.Bucket, crs []model.ChangeRequest, written func(c model.ChangeRequest, v []byte)) error {
+	for i := range crs {
+		c := &crs[i]
+		if err := changeSpec.refs(pb, *c); err != nil {
+			return fmt.Errorf("change request %d of %d (%s): %w; nothing was saved", i+1, len(crs), crName(*c), err)
+		}
+		var err error
+		if c.ID, err = nextID(b, "change request"); err != nil {
+			return err
+		}
+		if i > 0 && c.ID != crs[i-1].ID+1 {
+			return fmt.Errorf("change request numbers skipped from %d to %d inside one import; nothing was saved", crs[i-1].ID, c.ID)
+		}
+		v, err := encode(*c)
+		if err != nil {
+			return err
+		}
+		if err := b.Put(itob(c.ID), v); err != nil {
+			return err
+		}
+		s.touch(KindChanges, itob(c.ID))
+		if written != nil {
+			written(*c, v)
+		}
+	}
+	return nil
+}

@@ -78,28 +78,14 @@ func (s *Store) ReimportChanges(pid uint64, by, source string, plan func(stored 
 			b.FillPercent = appendFill
 		}
 		added = add
-		for i := range added {
-			c := &added[i]
-			if err := changeSpec.refs(pb, *c); err != nil {
-				return fmt.Errorf("change request %d of %d (%s): %w; nothing was saved", i+1, len(added), crName(*c), err)
-			}
-			if c.ID, err = nextID(b, "change request"); err != nil {
-				return err
-			}
-			if i > 0 && c.ID != added[i-1].ID+1 {
-				return fmt.Errorf("change request numbers skipped from %d to %d inside one import; nothing was saved", added[i-1].ID, c.ID)
-			}
-			v, err := encode(*c)
-			if err != nil {
-				return err
-			}
-			if err := b.Put(itob(c.ID), v); err != nil {
-				return err
-			}
-			s.touch(KindChanges, itob(c.ID))
-			if len(items) > 0 {
+		var written func(model.ChangeRequest, []byte)
+		if len(items) > 0 { // updates too: the new records join their cascade
+			written = func(c model.ChangeRequest, v []byte) {
 				items = append(items, cascadeItem{Kind: KindChanges, Key: itob(c.ID), After: v})
 			}
+		}
+		if err := s.addNumbered(pb, b, added, written); err != nil {
+			return err
 		}
 		if len(items) == 0 {
 			return s.appendHistory(pb, importEntry(added, by))
