@@ -23,13 +23,7 @@ func migrateCellsToSets(tx *bolt.Tx) error {
 	if root == nil {
 		return nil
 	}
-	var pids [][]byte
-	err := root.ForEach(func(k, v []byte) error {
-		if v == nil {
-			pids = append(pids, bytes.Clone(k))
-		}
-		return nil
-	})
+	pids, err := projectKeys(root)
 	if err != nil {
 		return err
 	}

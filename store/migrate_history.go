@@ -20,13 +20,7 @@ func migrateHistoryToRaw(tx *bolt.Tx) error {
 	if root == nil {
 		return nil
 	}
-	var pids [][]byte
-	err := root.ForEach(func(k, v []byte) error {
-		if v == nil {
-			pids = append(pids, bytes.Clone(k))
-		}
-		return nil
-	})
+	pids, err := projectKeys(root)
 	if err != nil {
 		return err
 	}
@@ -94,4 +88,17 @@ func convertEntry(k, v []byte) ([]byte, error) {
 		return nil, err
 	}
 	return encode(e)
+}
+
+// projectKeys lists the keys of the projects bucket's projects, copied so
+// that a migration may write while it goes through them.
+func projectKeys(root *bolt.Bucket) ([][]byte, error) {
+	var pids [][]byte
+	err := root.ForEach(func(k, v []byte) error {
+		if v == nil {
+			pids = append(pids, bytes.Clone(k))
+		}
+		return nil
+	})
+	return pids, err
 }
