@@ -210,22 +210,29 @@ func (p *Pane) changed(msg common.ProjectChangedMsg) tea.Cmd {
 	keep := p.selectedID()
 	p.data = msg.Data
 	touched := false
+	var written [][]string
 	for _, e := range msg.Events {
 		if e.Touches(model.KindChanges) {
-			p.q.patch(e.Records, p.ctx.Now())
+			written = append(written, p.q.patch(e.Records, p.ctx.Now())...)
 			touched = true
 		}
 	}
 	if !touched {
 		return nil
 	}
-	return p.follow(keep)
+	p.placeCursor(keep, func() { p.table.UpdateRows(p.q.rows, written...) })
+	return p.followView()
 }
 
 // follow puts the table back on request keep and lets the open view
 // follow the new rows.
 func (p *Pane) follow(keep uint64) tea.Cmd {
 	p.refreshTable(keep)
+	return p.followView()
+}
+
+// followView lets the open view follow the new rows.
+func (p *Pane) followView() tea.Cmd {
 	switch p.mode {
 	case modeTriage:
 		return p.triageReloaded()
@@ -257,9 +264,15 @@ func (p *Pane) startAfresh() {
 // refreshTable hands the filtered rows to the table and puts the cursor
 // back on request id when it is still shown.
 func (p *Pane) refreshTable(id uint64) {
+	p.placeCursor(id, func() { p.table.SetRows(p.q.rows) })
+}
+
+// placeCursor lays the table out, hands it the rows with set, and puts
+// the cursor back on request id when it is still shown.
+func (p *Pane) placeCursor(id uint64, set func()) {
 	p.table.Sorted, p.table.Descending = p.q.sort.column(), p.q.desc
 	p.layout()
-	p.table.SetRows(p.q.rows)
+	set()
 	if r := p.q.shownIndex(id); r >= 0 {
 		p.table.Cursor.Pos = r
 		p.table.Cursor.Clamp()

@@ -98,13 +98,14 @@ func (q *queue) renumber(from, to int) {
 	}
 }
 
-// patch applies written and deleted requests without rebuilding: each is
+// patch applies written and deleted requests without rebuilding (and
+// returns the cells of the rows it wrote, for the table to measure): each is
 // taken out of the priority order, the current sort, the rows shown and
 // the untriaged list, and put back where it now belongs in each, found by
 // binary search. Ranks are renumbered only across the stretch that moved.
 // The cost is a few scans of pointers, not a sort or a filter of every
 // request.
-func (q *queue) patch(records []model.Record, now time.Time) {
+func (q *queue) patch(records []model.Record, now time.Time) (written [][]string) {
 	for _, r := range records {
 		if r.Kind != model.KindChanges {
 			continue
@@ -137,7 +138,9 @@ func (q *queue) patch(records []model.Record, now time.Time) {
 		}
 		q.renumber(min(lo, at), hi)
 		q.place(e)
+		written = append(written, e.cells)
 	}
+	return written
 }
 
 // place puts a new or re-ranked entry into the current sort, the rows

@@ -95,3 +95,19 @@ func TestTheSortedColumnIsMarked(t *testing.T) {
 		}
 	}
 }
+
+// UpdateRows widens a growing column to the rows that changed, without
+// measuring the others again.
+func TestUpdateRowsWidensToTheChangedRows(t *testing.T) {
+	tb := NewTable(themes.NewStyles(themes.Default(), true), widthCols)
+	tb.SetSize(202, 10)
+	rows := [][]string{{"CR-1", "A", "new", "3", "Sam", "2d"}, {"CR-2", "B", "new", "", "Zoë", "1d"}}
+	tb.SetRows(rows)
+	before := tb.widths[4]
+	longer := []string{"CR-2", "B", "new", "", "Nicolas Laurent-Delacroix", "1d"}
+	rows[1] = longer
+	tb.UpdateRows(rows, longer)
+	if tb.widths[4] != len("Nicolas Laurent-Delacroix") || tb.widths[4] <= before {
+		t.Fatalf("assignee width %d after the update (was %d): %v", tb.widths[4], before, tb.widths)
+	}
+}
