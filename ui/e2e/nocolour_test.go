@@ -42,7 +42,9 @@ func TestStatesShowWithoutColour(t *testing.T) {
 	}
 	t.Run("colour", func(t *testing.T) {
 		t.Setenv("NO_COLOR", "")
-		s := startTmux(t, 100, 30, "--db", filepath.Join(t.TempDir(), "colour.db"))
+		// TERM is named: tmux's own default ("screen" where the
+		// tmux-256color entry is missing) reads as a terminal without colour.
+		s := startTmuxTerm(t, "xterm-256color", 100, 30, "--db", filepath.Join(t.TempDir(), "colour.db"))
 		screen := s.waitFor("1 Phases", "Discovery")
 		s.keys("q")
 		s.waitGone()
