@@ -238,14 +238,3 @@ func unknownExtension(out string) error {
 	}
 	return Userf("%s: cannot tell which format %s means: name the file .csv, .xlsx or .json, or say --format csv|xlsx|json", out, ext)
 }
-
-// isTerminal tells whether w is a terminal, where binary output would
-// garble the screen.
-func isTerminal(w any) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
