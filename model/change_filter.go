@@ -120,3 +120,20 @@ func (f CRFilter) Match(c ChangeRequest) bool {
 	}
 	return true
 }
+
+// Equal tells whether two filters keep the same requests: the same values
+// chosen for each facet, in any order.
+func (f CRFilter) Equal(g CRFilter) bool {
+	for i := range f.chosen {
+		a, b := f.chosen[i], g.chosen[i]
+		if len(a) != len(b) {
+			return false
+		}
+		for _, v := range a {
+			if !slices.Contains(b, v) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -34,13 +34,16 @@ func bigChanges(n int) func(d *model.ProjectData) {
 }
 
 // loaded returns a harness with 10,000 requests, and the loaded project.
-func loaded(b *testing.B) (*harness, common.ProjectLoadedMsg) {
-	h := newHarness(b, bigChanges(10000))
+func loaded(b *testing.B) (*harness, common.ProjectLoadedMsg) { return loadedN(b, 10000) }
+
+// loadedN is loaded with n requests.
+func loadedN(b *testing.B, n int) (*harness, common.ProjectLoadedMsg) {
+	h := newHarness(b, bigChanges(n))
 	d, err := h.s.LoadProject(h.pid)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if len(h.p.q.entries) != 10000 {
+	if len(h.p.q.entries) != n {
 		b.Fatalf("%d requests loaded", len(h.p.q.entries))
 	}
 	return h, common.ProjectLoadedMsg{Data: &d}
@@ -148,5 +151,51 @@ func BenchmarkOpenPane10k(b *testing.B) {
 		h.p.data = nil // a fresh pane, not a reload
 		h.p.Update(loaded)
 		_ = h.p.View()
+	}
+}
+
+// benchTypeFilter: / then "lead form 12" typed key by key, then erased key
+// by key, then esc. Each key's ask is carried out before the next key
+// comes and the pane is drawn, as when typing slower than the table
+// follows; the figure is per key.
+func benchTypeFilter(b *testing.B, n int) {
+	h, _ := loadedN(b, n)
+	const typed = "lead form 12"
+	var keys []tea.KeyMsg
+	for _, r := range typed {
+		keys = append(keys, keyMsg(string(r)))
+	}
+	for range typed {
+		keys = append(keys, keyMsg("backspace"))
+	}
+	slash, esc := keyMsg("/"), keyMsg("esc")
+	for b.Loop() {
+		h.p.Update(slash)
+		for _, k := range keys {
+			deliver(h.p, h.p.Update(k))
+			_ = h.p.View()
+		}
+		h.p.Update(esc)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(keys))/1e6, "ms/key")
+}
+
+func BenchmarkTypeFilter10k(b *testing.B)  { benchTypeFilter(b, 10_000) }
+func BenchmarkTypeFilter100k(b *testing.B) { benchTypeFilter(b, 100_000) }
+
+// deliver runs a command and hands the pane what it returns, batches
+// included, without a harness's bookkeeping.
+func deliver(p *Pane, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			deliver(p, c)
+		}
+	default:
+		deliver(p, p.Update(msg))
 	}
 }

@@ -49,8 +49,10 @@ type Pane struct {
 	imp    *preview
 	// detailID is the request the detail view shows.
 	detailID uint64
-	width    int
-	height   int
+	// filterSeq numbers the filter's asks (see filter.go).
+	filterSeq uint64
+	width     int
+	height    int
 }
 
 // New returns the pane.
@@ -121,6 +123,9 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 		return p.changed(msg)
 	case selectMsg:
 		p.refreshTable(msg.id)
+		return nil
+	case filterDueMsg:
+		p.filterDue(msg)
 		return nil
 	case renderedMsg:
 		p.triage.store(msg)
@@ -251,6 +256,7 @@ func (p *Pane) followView() tea.Cmd {
 // sort, the open view, prompt or question, and the cursor, since request
 // numbers repeat from one project to the next.
 func (p *Pane) startAfresh() {
+	p.filterSeq++ // a filter typed in the last project is not this one's
 	p.q.clear()
 	p.q.sort, p.q.desc = sortPriority, false
 	p.mode = modeTable

@@ -65,7 +65,21 @@ type queue struct {
 	words     []string
 	text      string
 	facets    model.CRFilter
+	// steps are the rows of the last texts typed into the filter, newest
+	// last, kept only while nothing else changes (see setText).
+	steps []textStep
 }
+
+// textStep is what one text filter kept.
+type textStep struct {
+	words  []string
+	facets model.CRFilter // the facets then (the filter copies on write)
+	shown  []*entry
+}
+
+// maxTextSteps bounds the texts remembered: at 100,000 requests each
+// step is at most 800 KB of pointers.
+const maxTextSteps = 8
 
 // load rebuilds the entries; sorting and filtering are kept.
 func (q *queue) load(crs []model.ChangeRequest, now time.Time) {
@@ -106,6 +120,7 @@ func (q *queue) renumber(from, to int) {
 // The cost is a few scans of pointers, not a sort or a filter of every
 // request.
 func (q *queue) patch(records []model.Record, now time.Time) (written [][]string) {
+	q.forget()
 	for _, r := range records {
 		if r.Kind != model.KindChanges {
 			continue
@@ -140,6 +155,7 @@ func (q *queue) patch(records []model.Record, now time.Time) (written [][]string
 		q.place(e)
 		written = append(written, e.cells)
 	}
+	q.remember() // the rows shown now, for the text typed next
 	return written
 }
 
@@ -176,11 +192,71 @@ func (q *queue) resort() {
 	q.refilter()
 }
 
-// setText sets the free-text filter.
+// setText sets the free-text filter. As the user types, each text
+// usually adds to the last: a longer text keeps a subset of the rows the
+// shorter one kept, so only those are scanned, and erasing a character
+// finds a text already filtered, whose rows are taken back without a
+// scan. The steps remembered are dropped whenever anything else changes
+// the rows (a save, a sort, a facet, a load).
 func (q *queue) setText(text string) {
 	q.text = strings.TrimSpace(text)
 	q.words = strings.Fields(strings.ToLower(q.text))
-	q.refilter()
+	var base *textStep
+	for i := len(q.steps) - 1; i >= 0; i-- {
+		st := q.steps[i]
+		if !st.facets.Equal(q.facets) {
+			continue
+		}
+		if slices.Equal(st.words, q.words) {
+			q.show(st.shown)
+			q.steps = append(slices.Delete(q.steps, i, i+1), st) // the newest again
+			return
+		}
+		if base == nil && refines(q.words, st.words) {
+			base = &q.steps[i]
+		}
+	}
+	if base == nil {
+		q.refilter()
+		return
+	}
+	// The base's rows passed the same facets.
+	shown := make([]*entry, 0, len(base.shown))
+	for _, e := range base.shown {
+		if containsAll(e.haystack(), q.words) {
+			shown = append(shown, e)
+		}
+	}
+	q.show(shown)
+	q.remember()
+}
+
+// refines tells whether every row holding all the words also holds all
+// of the earlier words: each earlier word is inside one of the words.
+func refines(words, earlier []string) bool {
+	for _, w := range earlier {
+		if !slices.ContainsFunc(words, func(x string) bool { return strings.Contains(x, w) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// show makes shown the rows shown.
+func (q *queue) show(shown []*entry) {
+	q.shown = shown
+	q.rows = q.rows[:0]
+	for _, e := range shown {
+		q.rows = append(q.rows, e.cells)
+	}
+}
+
+// remember keeps the rows shown as the step of the current words.
+func (q *queue) remember() {
+	if len(q.steps) == maxTextSteps {
+		q.steps = slices.Delete(q.steps, 0, 1)
+	}
+	q.steps = append(q.steps, textStep{words: q.words, facets: q.facets, shown: q.shown})
 }
 
 // clear drops every filter.
@@ -195,7 +271,8 @@ func (q *queue) filtered() bool { return q.text != "" || q.facets.Active() }
 // pass the facets, in sort order. Rows are shared with the entries, so a
 // filter costs a scan, not a rebuild.
 func (q *queue) refilter() {
-	q.shown = q.shown[:0]
+	q.forget()
+	q.shown = make([]*entry, 0, len(q.order))
 	q.rows = q.rows[:0]
 	for _, e := range q.order {
 		if q.passes(e) {
@@ -203,7 +280,11 @@ func (q *queue) refilter() {
 			q.rows = append(q.rows, e.cells)
 		}
 	}
+	q.remember()
 }
+
+// forget drops the steps remembered: the rows they hold are out of date.
+func (q *queue) forget() { q.steps = q.steps[:0] }
 
 // passes tells whether an entry holds every word of the text filter and
 // passes the facets.

@@ -18,17 +18,7 @@ func (p *Pane) tableKey(msg tea.KeyMsg) tea.Cmd {
 	cr, hasRow := p.selected()
 	switch {
 	case key.Matches(msg, k.filter):
-		// The table follows each key; enter keeps the filter typed, esc
-		// puts back the one there was.
-		setText := func(text string) tea.Cmd {
-			keep := p.selectedID()
-			p.q.setText(text)
-			p.refreshTable(keep)
-			return nil
-		}
-		cmd := p.prompt.Open("filter", p.q.text, setText)
-		p.prompt.OnChange(setText)
-		return cmd
+		return p.openFilter()
 	case key.Matches(msg, k.clear):
 		keep := p.selectedID()
 		p.q.clear()
