@@ -16,6 +16,9 @@ type Styles struct {
 	// true in the mono theme and wherever the terminal shows no colour.
 	// Panes ask RowMark, Tab, Focus and Hit rather than test it.
 	Marks bool
+	// Profile is the colour profile the styles write in: the process's
+	// terminal, or an SSH session's. Markdown renders in it too.
+	Profile termenv.Profile
 
 	App          lipgloss.Style
 	TabActive    lipgloss.Style
@@ -58,7 +61,7 @@ func newStyles(p Palette, dark bool, profile termenv.Profile) *Styles {
 // stylesOn builds the styles from base, whose renderer decides how
 // colours are written.
 func stylesOn(base lipgloss.Style, p Palette, dark bool, profile termenv.Profile) *Styles {
-	s := &Styles{Palette: p, Dark: dark, Marks: marksWanted(p, profile)}
+	s := &Styles{Palette: p, Dark: dark, Marks: marksWanted(p, profile), Profile: profile}
 	s.App = base
 	s.Text = base.Foreground(p.PrimaryText)
 	s.Faint = base.Foreground(p.FaintText)

@@ -51,7 +51,13 @@ type Context struct {
 // docs, phase goals and change-request descriptions share it, so a text
 // shown in two panes renders once.
 func (c *Context) Markdown() *components.Markdown {
-	c.mdOnce.Do(func() { c.md = components.NewMarkdown() })
+	c.mdOnce.Do(func() {
+		if c.Styles != nil {
+			c.md = components.NewMarkdownIn(c.Styles.Profile)
+		} else {
+			c.md = components.NewMarkdown()
+		}
+	})
 	return c.md
 }
 

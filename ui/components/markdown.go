@@ -40,6 +40,9 @@ type Markdown struct {
 
 	slots  chan struct{} // one per render running, abandoned ones included
 	budget time.Duration
+	// profile is the colour profile rendered in: the terminal's the
+	// output goes to, which in team mode is each session's own.
+	profile termenv.Profile
 	// render runs Glamour; tests replace it to hold and count renders.
 	render func(k rendererKey, src string) (string, error)
 }
@@ -78,8 +81,12 @@ type outputKey struct {
 }
 
 // NewMarkdown returns an empty renderer pool with one slot per core.
-func NewMarkdown() *Markdown {
+func NewMarkdown() *Markdown { return NewMarkdownIn(lipgloss.ColorProfile()) }
+
+// NewMarkdownIn is NewMarkdown rendering in a given colour profile.
+func NewMarkdownIn(profile termenv.Profile) *Markdown {
 	m := &Markdown{
+		profile:   profile,
 		renderers: map[rendererKey][]*glamour.TermRenderer{},
 		cache:     map[outputKey]string{},
 		slots:     make(chan struct{}, runtime.GOMAXPROCS(0)),
@@ -90,7 +97,7 @@ func NewMarkdown() *Markdown {
 }
 
 // Render renders src wrapped to width with the named Glamour style
-// ("dark", "light" or "notty") in the colour profile lipgloss chose, so
+// ("dark", "light" or "notty") in the Markdown's colour profile, so
 // NO_COLOR holds for markdown too. It is safe on hostile text: escape
 // sequences and control characters in src, raw or written as HTML
 // entities, show as inert placeholders; HTML tags are dropped, their text
@@ -213,7 +220,7 @@ func (m *Markdown) key(src string, width int, style string) outputKey {
 	h := fnv.New64a()
 	h.Write([]byte(src))
 	return outputKey{
-		rendererKey: rendererKey{width: max(width, 10), style: style, profile: lipgloss.ColorProfile()},
+		rendererKey: rendererKey{width: max(width, 10), style: style, profile: m.profile},
 		sum:         h.Sum64(),
 		n:           len(src),
 	}
