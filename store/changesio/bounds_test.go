@@ -1,14 +1,14 @@
 package changesio
 
 import (
-	"archive/zip"
-	"bufio"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"mopdeck/store/changesio/xlsxtest"
 )
 
 // workbook writes a minimal XLSX: one sheet whose rows rows writes (the
@@ -17,54 +17,7 @@ import (
 func workbook(t *testing.T, rows, sst func(w io.Writer), extra map[string]string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "book.xlsx")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	z := zip.NewWriter(f)
-	const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`
-	const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-	put := func(name string, write func(w io.Writer)) {
-		w, err := z.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		bw := bufio.NewWriterSize(w, 256<<10)
-		write(bw)
-		if err := bw.Flush(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	text := func(s string) func(io.Writer) { return func(w io.Writer) { io.WriteString(w, s) } }
-	put("[Content_Types].xml", text(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`+
-		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>`+
-		`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`+
-		`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`+
-		`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`))
-	put("_rels/.rels", text(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
-		`<Relationship Id="rId1" Type="`+rel+`/officeDocument" Target="xl/workbook.xml"/></Relationships>`))
-	put("xl/workbook.xml", text(`<?xml version="1.0" encoding="UTF-8"?><workbook `+ns+` xmlns:r="`+rel+`"><sheets><sheet name="Requests" sheetId="1" r:id="rId1"/></sheets></workbook>`))
-	put("xl/_rels/workbook.xml.rels", text(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
-		`<Relationship Id="rId1" Type="`+rel+`/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="`+rel+`/sharedStrings" Target="sharedStrings.xml"/></Relationships>`))
-	put("xl/worksheets/sheet1.xml", func(w io.Writer) {
-		io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><worksheet `+ns+`><sheetData>`)
-		rows(w)
-		io.WriteString(w, `</sheetData></worksheet>`)
-	})
-	if sst != nil {
-		put("xl/sharedStrings.xml", func(w io.Writer) {
-			io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><sst `+ns+`>`)
-			sst(w)
-			io.WriteString(w, `</sst>`)
-		})
-	}
-	for name, s := range extra {
-		put(name, text(s))
-	}
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
+	if err := (xlsxtest.Book{Rows: rows, Strings: sst, Extra: extra}).Write(path); err != nil {
 		t.Fatal(err)
 	}
 	return path

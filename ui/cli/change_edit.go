@@ -58,35 +58,17 @@ func newCRFlags(name string, withStatus bool) *crFlags {
 func (f *crFlags) edit() (crEdit, error) {
 	ed := crEdit{given: map[string]bool{}}
 	f.fs.Visit(func(fl *flag.Flag) { ed.given[fl.Name] = true })
-	bad := func(name string, err error) error { return Userf("--%s: %v", name, err) }
-	var err error
-	if ed.given["impact"] {
-		if ed.impact, err = model.ParseImpact(*f.impact); err != nil {
-			return ed, bad("impact", err)
-		}
+	if ed.given["status"] && strings.TrimSpace(*f.status) == "" {
+		return ed, Userf("--status needs a status: new, triaged, in progress, ready for retest, verified, rejected or deferred")
 	}
-	if ed.given["complexity"] {
-		if ed.complexity, err = model.ParseComplexity(*f.complexity); err != nil {
-			return ed, bad("complexity", err)
-		}
-	}
-	if ed.given["estimate"] {
-		if ed.estimate, err = model.ParseEstimate(*f.estimate); err != nil {
-			return ed, bad("estimate", err)
-		}
-	}
-	if ed.given["decision"] {
-		if ed.decision, err = model.ParseDecision(*f.decision); err != nil {
-			return ed, bad("decision", err)
-		}
-	}
-	if ed.given["status"] {
-		if strings.TrimSpace(*f.status) == "" {
-			return ed, Userf("--status needs a status: new, triaged, in progress, ready for retest, verified, rejected or deferred")
-		}
-		if ed.status, err = model.ParseStatus(*f.status); err != nil {
-			return ed, bad("status", err)
-		}
+	if err := firstError(
+		parseGiven(ed.given, "impact", f.impact, model.ParseImpact, &ed.impact),
+		parseGiven(ed.given, "complexity", f.complexity, model.ParseComplexity, &ed.complexity),
+		parseGiven(ed.given, "estimate", f.estimate, model.ParseEstimate, &ed.estimate),
+		parseGiven(ed.given, "decision", f.decision, model.ParseDecision, &ed.decision),
+		parseGiven(ed.given, "status", f.status, model.ParseStatus, &ed.status),
+	); err != nil {
+		return ed, err
 	}
 	if ed.given["area"] {
 		a, other := model.ParseArea(*f.area)
@@ -107,6 +89,30 @@ func (f *crFlags) edit() (crEdit, error) {
 	ed.assignee = strings.TrimSpace(model.SanitizeLine(*f.assignee))
 	ed.phase = *f.phase
 	return ed, nil
+}
+
+// parseGiven reads flag name into *into with the field's parser when the
+// flag was given; the error names the flag.
+func parseGiven[T any](given map[string]bool, name string, raw *string, parse func(string) (T, error), into *T) error {
+	if !given[name] {
+		return nil
+	}
+	v, err := parse(*raw)
+	if err != nil {
+		return Userf("--%s: %v", name, err)
+	}
+	*into = v
+	return nil
+}
+
+// firstError returns the first error that is not nil.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // apply is the form's edit (see mergeEdit in ui/changes): the fields given
