@@ -7,11 +7,12 @@ import (
 	"github.com/charmbracelet/ssh"
 
 	"mopdeck/model"
+	"mopdeck/ui/common"
 )
 
 // A session without a terminal runs one command and prints its output,
 // for scripts and mail: the report, the caller's own RACI role, the
-// change requests as CSV or JSON. Everything else is refused in one
+// change requests as CSV or JSON, sanitised as for a terminal. Everything else is refused in one
 // line: a command that writes, or names a file, belongs on the server.
 
 // command runs the command of a session without a terminal; for one
@@ -37,7 +38,14 @@ func (s *Server) command(next ssh.Handler) ssh.Handler {
 			sess.Exit(1)
 			return
 		}
-		code := s.cfg.Run(args, sess, sess.Stderr(), s.cfg.Store.Guarded(s.policy(sess)))
+		// The server cannot tell whether the client's stdout is a terminal
+		// or a pipe, so the output is what a terminal gets: what a record
+		// may hold never drives the caller's terminal.
+		out := common.NewTerminalWriter(sess)
+		code := s.cfg.Run(args, out, sess.Stderr(), s.cfg.Store.Guarded(s.policy(sess)))
+		if err := out.Flush(); err != nil && code == 0 {
+			code = 1
+		}
 		sess.Exit(code)
 		next(sess)
 	}

@@ -117,6 +117,35 @@ func TestCommandsWithoutATerminal(t *testing.T) {
 	}
 }
 
+// Over SSH the server cannot tell a terminal from a pipe: a command's
+// output is sanitised as for a terminal, so a title holding an escape
+// sequence (from an old or tampered file) cannot drive the caller's
+// terminal, and the rest of the output comes through whole.
+func TestCommandOutputIsSanitised(t *testing.T) {
+	long := strings.Repeat("x", 100_000)
+	ts := startServer(t, nil, func(c *Config) {
+		c.Run = func(args []string, stdout, stderr io.Writer, s *store.Store) int {
+			io.WriteString(stdout, "CR-1,\x1b]0;owned\x07Rename \x1b[31mfield\u202e\n")
+			io.WriteString(stdout, long)
+			return 0
+		}
+	})
+	sess, err := ts.client(t, store.RoleViewer).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	var out bytes.Buffer
+	sess.Stdout = &out
+	if err := sess.Run("export changes --format csv"); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if strings.ContainsAny(got, "\x1b\x07\u202e") || !strings.HasPrefix(got, "CR-1,␛]0;owned␇Rename ␛[31mfield\ufffd\n") || !strings.HasSuffix(got, long) {
+		t.Fatalf("output over SSH: %q…", got[:min(len(got), 80)])
+	}
+}
+
 func TestTwoSessionsSeeEachOthersSaves(t *testing.T) {
 	ts := startServer(t, nil, nil)
 	lead := openApp(t, ts.client(t, store.RoleLead), 120, 30)
