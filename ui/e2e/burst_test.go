@@ -38,3 +38,20 @@ func TestBurstOfKeysInOneWrite(t *testing.T) {
 	s.keys("-l", "4m")
 	s.waitFor("impact 4", "medium")
 }
+
+// A filter typed in one write (a paste, or fast typing over SSH) leaves
+// the table filtered by the whole text, not by a part of it.
+func TestFilterTypedInOneWrite(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "filter.db")
+	s := startTmux(t, 120, 40, "--db", db)
+	s.waitFor("Phases")
+	s.keys("2")
+	all := s.waitFor("sorted by priority")
+	s.keys("-l", "/proofs")
+	s.keys("Enter")
+	screen := s.waitFor("filter: proofs  (esc clears)")
+	rows := strings.Count(screen, "CR-")
+	if rows == 0 || rows >= strings.Count(all, "CR-") {
+		t.Fatalf("%d rows after the filter, %d before:\n%s", rows, strings.Count(all, "CR-"), screen)
+	}
+}
