@@ -38,4 +38,3 @@ func TestSanitizingWriterMatchesWholeText(t *testing.T) {
 		}
 	}
 }
-
