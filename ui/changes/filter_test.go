@@ -11,6 +11,7 @@ import (
 
 	"mopdeck/model"
 	"mopdeck/model/modeltest"
+	"mopdeck/ui/components"
 )
 
 // A text filter reached by typing, erasing, choosing facets and saving in
@@ -22,8 +23,10 @@ func TestTypedFilterMatchesAFullFilter(t *testing.T) {
 		rng := rand.New(rand.NewPCG(seed, 11))
 		data := modeltest.Changes(400, now, seed)
 		var q queue
+		q.measured = []int{1, 8} // title and assignee
 		q.load(data, now)
 		typed := ""
+		patched := false // a save since the rows were last filtered whole
 		alphabet := []string{"t", "h", "e", " ", "r", "q", "1", "2", "a", "o"}
 		for step := range 600 {
 			switch k := rng.IntN(20); {
@@ -36,13 +39,17 @@ func TestTypedFilterMatchesAFullFilter(t *testing.T) {
 			case k == 15: // a facet, toggled
 				q.facets.Toggle(model.FacetStatus, model.CRStatuses[rng.IntN(len(model.CRStatuses))].String())
 				q.refilter()
+				patched = false
 			case k == 16: // a save rewrites a title
 				i := rng.IntN(len(data))
 				data[i].Title = fmt.Sprintf("the request %d", rng.IntN(30))
+				data[i].Assignee = strings.Repeat("Ann ", rng.IntN(6))
+				patched = true
 				q.patch([]model.Record{{Kind: model.KindChanges, ID: data[i].ID, Value: data[i]}}, now)
 			case k == 17: // the sort changes
 				q.sort = q.sort.next()
 				q.resort()
+				patched = false
 			case k == 18: // a new text
 				typed = ""
 				q.setText(typed)
@@ -59,6 +66,17 @@ func TestTypedFilterMatchesAFullFilter(t *testing.T) {
 			for i, row := range q.rows {
 				if row[0] != q.shown[i].cr.Ref() || len(q.rows) != len(q.shown) {
 					t.Fatalf("seed %d step %d: row %d shows %s", seed, step, i, row[0])
+				}
+			}
+			// The widths handed to the table hold every row shown; a save
+			// may leave them wider, never narrower.
+			for _, col := range q.measured {
+				widest := 0
+				for _, row := range q.rows {
+					widest = max(widest, components.CellWidth(row[col]))
+				}
+				if q.widest[col] < widest || (q.widest[col] != widest && !patched) {
+					t.Fatalf("seed %d step %d: column %d measured %d, widest row %d", seed, step, col, q.widest[col], widest)
 				}
 			}
 		}

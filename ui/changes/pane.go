@@ -74,6 +74,11 @@ func New(ctx *common.Context) *Pane {
 	}
 	p := &Pane{ctx: ctx, keys: newKeyMap(), md: ctx.Markdown()}
 	p.table = components.NewTable(ctx.Styles, cols)
+	for i, c := range cols {
+		if c.Grow {
+			p.q.measured = append(p.q.measured, i)
+		}
+	}
 	p.table.RowStyle = func(i int) *lipgloss.Style {
 		return &ctx.Styles.Quadrants[p.q.shown[i].q]
 	}
@@ -270,7 +275,7 @@ func (p *Pane) startAfresh() {
 // refreshTable hands the filtered rows to the table and puts the cursor
 // back on request id when it is still shown.
 func (p *Pane) refreshTable(id uint64) {
-	p.placeCursor(id, func() { p.table.SetRows(p.q.rows) })
+	p.placeCursor(id, func() { p.table.SetRowsMeasured(p.q.rows, p.q.widest[:]) })
 }
 
 // placeCursor lays the table out, hands it the rows with set, and puts

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"mopdeck/model"
+	"mopdeck/ui/components"
 )
 
 // entry is one request with what the table needs of it computed once per
@@ -22,6 +23,10 @@ type entry struct {
 	cells []string
 	hay   string
 	built bool // hay is built
+	// widths of the cells the table sizes to their content, capped at
+	// 255, measured the first time the rows shown are (see queue.widest).
+	widths   [numCells]uint8
+	measured bool
 	// title and assignee, trimmed and lower-cased, are built the first
 	// time the table is sorted by them.
 	title, assignee string
@@ -36,6 +41,18 @@ func (e *entry) sortKeys() (title, assignee string) {
 		e.folded = true
 	}
 	return e.title, e.assignee
+}
+
+// cellWidths returns the widths of the entry's cells in columns cols;
+// the others are 0.
+func (e *entry) cellWidths(cols []int) *[numCells]uint8 {
+	if !e.measured {
+		for _, i := range cols {
+			e.widths[i] = uint8(min(components.CellWidth(e.cells[i]), 255))
+		}
+		e.measured = true
+	}
+	return &e.widths
 }
 
 // haystack is the request's searchable text, lower-cased.
@@ -58,6 +75,11 @@ type queue struct {
 	order   []*entry // entries in the current sort
 	shown   []*entry // entries passing the filters, in sort order
 	rows    [][]string
+	// widest is the widest cell of each column in measured of rows (or
+	// wider: a row a save took out may have set it), for the table to
+	// share the width without measuring every row again.
+	widest   [numCells]int
+	measured []int // the columns the table sizes to their content
 	// untriaged are the requests waiting for triage, in priority order.
 	untriaged []*entry
 	sort      sortColumn
@@ -75,6 +97,7 @@ type textStep struct {
 	words  []string
 	facets model.CRFilter // the facets then (the filter copies on write)
 	shown  []*entry
+	widest [numCells]int
 }
 
 // maxTextSteps bounds the texts remembered: at 100,000 requests each
@@ -168,6 +191,7 @@ func (q *queue) place(e *entry) {
 		i, _ := slices.BinarySearchFunc(q.shown, e, by)
 		q.shown = slices.Insert(q.shown, i, e)
 		q.rows = slices.Insert(q.rows, i, e.cells)
+		q.widen(e)
 	}
 	if e.cr.Untriaged() {
 		q.untriaged = insertSorted(q.untriaged, e, orderBy(sortPriority, false))
@@ -208,7 +232,11 @@ func (q *queue) setText(text string) {
 			continue
 		}
 		if slices.Equal(st.words, q.words) {
-			q.show(st.shown)
+			q.shown, q.widest = st.shown, st.widest
+			q.rows = q.rows[:0]
+			for _, e := range st.shown {
+				q.rows = append(q.rows, e.cells)
+			}
 			q.steps = append(slices.Delete(q.steps, i, i+1), st) // the newest again
 			return
 		}
@@ -246,8 +274,18 @@ func refines(words, earlier []string) bool {
 func (q *queue) show(shown []*entry) {
 	q.shown = shown
 	q.rows = q.rows[:0]
+	q.widest = [numCells]int{}
 	for _, e := range shown {
 		q.rows = append(q.rows, e.cells)
+		q.widen(e)
+	}
+}
+
+// widen makes widest hold an entry's cells.
+func (q *queue) widen(e *entry) {
+	w := e.cellWidths(q.measured)
+	for _, i := range q.measured {
+		q.widest[i] = max(q.widest[i], int(w[i]))
 	}
 }
 
@@ -256,7 +294,7 @@ func (q *queue) remember() {
 	if len(q.steps) == maxTextSteps {
 		q.steps = slices.Delete(q.steps, 0, 1)
 	}
-	q.steps = append(q.steps, textStep{words: q.words, facets: q.facets, shown: q.shown})
+	q.steps = append(q.steps, textStep{words: q.words, facets: q.facets, shown: q.shown, widest: q.widest})
 }
 
 // clear drops every filter.
@@ -272,14 +310,13 @@ func (q *queue) filtered() bool { return q.text != "" || q.facets.Active() }
 // filter costs a scan, not a rebuild.
 func (q *queue) refilter() {
 	q.forget()
-	q.shown = make([]*entry, 0, len(q.order))
-	q.rows = q.rows[:0]
+	shown := make([]*entry, 0, len(q.order))
 	for _, e := range q.order {
 		if q.passes(e) {
-			q.shown = append(q.shown, e)
-			q.rows = append(q.rows, e.cells)
+			shown = append(shown, e)
 		}
 	}
+	q.show(shown)
 	q.remember()
 }
 
@@ -331,6 +368,9 @@ func containsAll(h string, words []string) bool {
 	return true
 }
 
+// numCells is how many cells row writes.
+const numCells = 10
+
 // row writes a request's table cells; the last one, the age, depends on
 // the clock and is kept out of the searchable text.
 func row(c model.ChangeRequest, now time.Time) []string {
@@ -338,10 +378,11 @@ func row(c model.ChangeRequest, now time.Time) []string {
 	if c.Impact > 0 {
 		imp = strconv.Itoa(c.Impact)
 	}
-	return []string{
+	cells := [numCells]string{ // an array: the count is checked as it is built
 		c.Ref(), c.Title, model.QuadrantOf(c).String(), imp, c.Complexity.String(), hours(c.EstimateHrs),
 		c.Decision.String(), c.Status.String(), c.Assignee, fmt.Sprintf("%dd", model.Age(c, now)),
 	}
+	return cells[:]
 }
 
 // hours writes an estimate: "" for none, "12", "1.5".

@@ -68,6 +68,22 @@ func (t *Table) SetRows(rows [][]string) {
 	t.share()
 }
 
+// SetRowsMeasured is SetRows for a caller that knows the widest cell of
+// each column of rows already (widest[i] for column i), as a list kept
+// per row can: the table does not measure them again.
+func (t *Table) SetRowsMeasured(rows [][]string, widest []int) {
+	t.rows = rows
+	t.Cursor.N = len(rows)
+	t.Cursor.Clamp()
+	t.content = make([]int, len(t.Columns))
+	for i, c := range t.Columns {
+		if c.Grow && i < len(widest) {
+			t.content[i] = widest[i]
+		}
+	}
+	t.share()
+}
+
 // UpdateRows hands the table rows that differ from the last ones only by
 // the rows given as changed (written or added since): the growing columns
 // widen to those without measuring every row again, which a save on
@@ -114,8 +130,9 @@ func (t *Table) share() {
 }
 
 // contentWidths measures the widest cell of each Grow column. It is one
-// pass over the rows, byte counts for ASCII cells, so 100,000 rows cost
-// about a millisecond.
+// pass over the rows, byte counts for ASCII cells; still, 100,000 rows
+// cost a few milliseconds, which is why a list that keeps its widths per
+// row hands them over with SetRowsMeasured.
 func contentWidths(cols []Column, rows [][]string) []int {
 	out := make([]int, len(cols))
 	for i, c := range cols {
@@ -124,14 +141,16 @@ func contentWidths(cols []Column, rows [][]string) []int {
 		}
 		for _, r := range rows {
 			if i < len(r) {
-				out[i] = max(out[i], cellWidth(r[i]))
+				out[i] = max(out[i], CellWidth(r[i]))
 			}
 		}
 	}
 	return out
 }
 
-func cellWidth(s string) int {
+// CellWidth is the width of a cell's text in cells: its length for
+// printable ASCII, else as the terminal draws it.
+func CellWidth(s string) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 || s[i] < 0x20 {
 			return ansi.StringWidth(s)
