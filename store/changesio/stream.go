@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"mopdeck/model"
+	"mopdeck/store/sheet"
 )
 
 // Streaming writers: the requests come one at a time (from the store's
@@ -92,62 +93,29 @@ func streamXLSX(w io.Writer, x Export, each Each) error {
 		return err
 	}
 	defer done()
-	f := excelize.NewFile(excelize.Options{TmpDir: tmp})
-	defer f.Close()
-	const sheet = "Change requests"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	dated, err := xlsxDateStyle(f)
-	if err != nil {
-		return err
-	}
-	widths := []float64{9, 40, 50, 16, 14, 17, 13, 8, 11, 10, 10, 16, 16, 14, 14}
-	for i, wd := range widths {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	head := make([]any, len(exportHeaders))
+	head := make([]string, len(exportHeaders))
 	for i, h := range exportHeaders {
-		head[i] = excelize.Cell{StyleID: bold, Value: h.name}
+		head[i] = h.name
 	}
-	if err := sw.SetRow("A1", head); err != nil {
+	s := sheet.Sheet{
+		Name: "Change requests", Header: head, TmpDir: tmp,
+		Widths: []float64{9, 40, 50, 16, 14, 17, 13, 8, 11, 10, 10, 16, 16, 14, 14},
+	}
+	var dated int
+	styles := func(f *excelize.File) (err error) {
+		dated, err = xlsxDateStyle(f)
 		return err
 	}
 	names := x.phaseNames()
 	row := make([]any, len(exportHeaders))
-	n := 1
-	err = each(func(c model.ChangeRequest) error {
-		n++
-		rec := record(c, names)
-		copy(row, rec[:])
-		row[createdColumn] = xlsxCreated(c, dated)
-		cell, err := excelize.CoordinatesToCellName(1, n)
-		if err != nil {
-			return err
-		}
-		return sw.SetRow(cell, row)
+	return sheet.WriteXLSX(w, s, styles, func(add func([]any) error) error {
+		return each(func(c model.ChangeRequest) error {
+			rec := record(c, names)
+			copy(row, rec[:])
+			row[createdColumn] = xlsxCreated(c, dated)
+			return add(row)
+		})
 	})
-	if err != nil {
-		return err
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	_, err = f.WriteTo(w)
-	return err
 }
 
 // streamJSON writes the JSON export document (doc) or a bare array, as

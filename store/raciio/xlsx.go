@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"mopdeck/model"
+	"mopdeck/store/sheet"
 )
 
 // Workbook bounds: what a workbook may unpack to, and how much of a
@@ -121,73 +122,38 @@ var letterColours = map[model.Role]struct {
 // activity and phase columns frozen, each cell coloured after its first
 // letter (A/R as A).
 func writeXLSX(w io.Writer, g grid) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	const sheet = "RACI"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return err
+	widths := []float64{40, 20}
+	for range max(len(g.header)-2, 0) {
+		widths = append(widths, 14)
 	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	styles := map[model.Role]int{}
-	for l, c := range letterColours {
-		id, err := f.NewStyle(&excelize.Style{
-			Font:      &excelize.Font{Bold: c.bold, Color: c.colour},
-			Alignment: &excelize.Alignment{Horizontal: "center"},
-		})
-		if err != nil {
-			return err
-		}
-		styles[l] = id
-	}
-	if err := sw.SetColWidth(1, 1, 40); err != nil {
-		return err
-	}
-	if err := sw.SetColWidth(2, 2, 20); err != nil {
-		return err
-	}
-	if n := len(g.header); n > 2 {
-		if err := sw.SetColWidth(3, n, 14); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
-	head := make([]any, len(g.header))
-	for i, h := range g.header {
-		head[i] = excelize.Cell{StyleID: bold, Value: h}
-	}
-	if err := sw.SetRow("A1", head); err != nil {
-		return err
-	}
-	for i, r := range g.rows {
-		cells := make([]any, 2+len(r.roles))
-		cells[0], cells[1] = r.activity, r.phase
-		for j, role := range r.roles {
-			if role == model.RoleNone {
-				cells[2+j] = nil
-				continue
+	s := sheet.Sheet{Name: "RACI", Header: g.header, Widths: widths, Frozen: 2}
+	letters := map[model.Role]int{}
+	styles := func(f *excelize.File) error {
+		for l, c := range letterColours {
+			id, err := f.NewStyle(&excelize.Style{
+				Font:      &excelize.Font{Bold: c.bold, Color: c.colour},
+				Alignment: &excelize.Alignment{Horizontal: "center"},
+			})
+			if err != nil {
+				return err
 			}
-			cells[2+j] = excelize.Cell{StyleID: styles[role.Letters()[0]], Value: role.String()}
+			letters[l] = id
 		}
-		at, err := excelize.CoordinatesToCellName(1, i+2)
-		if err != nil {
-			return err
-		}
-		if err := sw.SetRow(at, cells); err != nil {
-			return err
-		}
+		return nil
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	_, err = f.WriteTo(w)
-	return err
+	return sheet.WriteXLSX(w, s, styles, func(add func([]any) error) error {
+		for _, r := range g.rows {
+			cells := make([]any, 2+len(r.roles))
+			cells[0], cells[1] = r.activity, r.phase
+			for j, role := range r.roles {
+				if role != model.RoleNone {
+					cells[2+j] = excelize.Cell{StyleID: letters[role.Letters()[0]], Value: role.String()}
+				}
+			}
+			if err := add(cells); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

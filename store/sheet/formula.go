@@ -1,5 +1,6 @@
 // Package sheet holds what every spreadsheet reader and writer of mopdeck
-// shares: the rule that keeps a cell's text from running as a formula.
+// shares: the rule that keeps a cell's text from running as a formula,
+// and the layout of a workbook export.
 package sheet
 
 import "strings"
