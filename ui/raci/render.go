@@ -3,6 +3,7 @@ package raci
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"mopdeck/model"
 	"mopdeck/themes"
@@ -92,7 +93,7 @@ func cellText(st *themes.Styles, state int, role model.Role) string {
 	if role != model.RoleNone {
 		letter = role.String()
 	}
-	lead := strings.Repeat(" ", max((cellWidth-1-len(letter))/2, 1))
+	lead := strings.Repeat(" ", max((cellWidth-1-utf8.RuneCountInString(letter))/2, 1)) // "·" is one cell, two bytes
 	text := components.Fit(lead+letter, cellWidth)
 	switch state {
 	case 2:

@@ -1,6 +1,7 @@
 package raci
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -118,5 +119,24 @@ func TestSmallSizesNeverPanic(t *testing.T) {
 		hs.press("j", "l", "M")
 		_ = hs.pane.View()
 		hs.press("M")
+	}
+}
+
+// An empty cell's dot stands in the column its letters would: "·" is one
+// cell wide, though two bytes long.
+func TestEmptyCellLinesUpWithLetters(t *testing.T) {
+	for _, mono := range []bool{false, true} {
+		p := themes.Default()
+		if mono {
+			p = themes.Mono()
+		}
+		st := themes.NewStyles(p, true)
+		at := func(role model.Role) int {
+			text := []rune(ansi.Strip(cellText(st, 0, role)))
+			return slices.IndexFunc(text, func(r rune) bool { return r != ' ' })
+		}
+		if dot, r := at(model.RoleNone), at(model.Responsible); dot != r {
+			t.Errorf("mono %v: the dot is in column %d, R in column %d", mono, dot, r)
+		}
 	}
 }
