@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"mopdeck/model"
 	"mopdeck/store"
 )
@@ -130,7 +132,7 @@ func teamList(e *Env, args []string) error {
 	}
 	width := 0
 	for _, m := range team {
-		width = max(width, len([]rune(model.SanitizeLine(m.Name))))
+		width = max(width, ansi.StringWidth(model.SanitizeLine(m.Name)))
 	}
 	for _, m := range team {
 		keys := make([]string, len(m.Keys))
@@ -141,7 +143,7 @@ func teamList(e *Env, args []string) error {
 			}
 		}
 		name := model.SanitizeLine(m.Name)
-		fmt.Fprintf(e.Stdout, "%s%s  %-6s  %s\n", name, strings.Repeat(" ", width-len([]rune(name))), m.Role, model.SanitizeLine(strings.Join(keys, ", ")))
+		fmt.Fprintf(e.Stdout, "%s%s  %-6s  %s\n", name, strings.Repeat(" ", width-ansi.StringWidth(name)), m.Role, model.SanitizeLine(strings.Join(keys, ", ")))
 	}
 	return nil
 }

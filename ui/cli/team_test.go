@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
 	"mopdeck/ui/serve"
@@ -40,9 +41,20 @@ func TestTeamCommandsAddListRoleRemove(t *testing.T) {
 	if out, errOut, code := runCLI("--db", db, "team", "add", "Zoé Newcomer", "--key", line); code != 0 || !strings.Contains(out, "Zoé Newcomer (member)") {
 		t.Fatalf("team add --key: %q %q exit %d", out, errOut, code)
 	}
+	_, wide := pubKey(t, "fang")
+	if _, errOut, code := runCLI("--db", db, "team", "add", "王芳", "--key", wide); code != 0 {
+		t.Fatalf("team add 王芳: %q exit %d", errOut, code)
+	}
 	out, _, code = runCLI("--db", db, "team", "list")
 	if code != 0 || !strings.Contains(out, "Hugo Bernard  lead") || !strings.Contains(out, "(hugo@laptop)") || !strings.Contains(out, "Zoé Newcomer  member") {
 		t.Fatalf("team list:\n%s", out)
+	}
+	// The roles stand in one column, wide letters or not.
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		role := strings.Index(l, "  ") // the name ends at the first two spaces
+		if got := ansi.StringWidth(l) - ansi.StringWidth(strings.TrimLeft(l[role:], " ")); got != len("Hugo Bernard  ") {
+			t.Errorf("the role starts at column %d in %q, want %d", got, l, len("Hugo Bernard  "))
+		}
 	}
 	if out, _, code := runCLI("--db", db, "team", "role", "zoe newcomer", "viewer"); code != 0 || !strings.Contains(out, "viewer now") {
 		t.Fatalf("team role: %q exit %d", out, code)
