@@ -184,11 +184,16 @@ func (p *Pane) gateLines(ph model.Phase, w int) []string {
 
 // wrapText sanitises text and wraps it at the width under a prefix, so
 // that no blocker or warning is cut short; later lines are indented. The
-// text is wrapped narrow enough for the prefix on the first line and the
-// indent on the others.
+// first line leaves room for the prefix, the others for the indent.
 func wrapText(prefix, text string, w int) []string {
-	room := max(w-max(ansi.StringWidth(prefix), 4), 10)
-	lines := wrapWords(model.SanitizeLine(text), room)
+	text = model.SanitizeLine(text)
+	lines := wrapWords(text, max(w-max(ansi.StringWidth(prefix), 4), 10))
+	// The lines after the first are indented less than the prefix, so
+	// what the first leaves is wrapped again to their own width.
+	if len(lines) > 1 && strings.HasPrefix(text, lines[0]) {
+		rest := strings.TrimLeft(text[len(lines[0]):], " ")
+		lines = append(lines[:1], wrapWords(rest, max(w-4, 10))...)
+	}
 	for i, l := range lines {
 		if i == 0 {
 			lines[i] = prefix + l
