@@ -161,8 +161,11 @@ func CellWidth(s string) int {
 
 // columnWidths shares w among the columns; a dropped column gets width 0
 // and is not drawn. The flexible columns get their Min first, dropping
-// columns by Drop when they must; what is left widens the Grow columns to
-// their content, then goes to the flexible columns.
+// columns by Drop when they must; a column dropped on the way that fits
+// in what the others left comes back, the lowest Drop first (dropping the
+// assignee may leave room for the impact dropped before it). What is left
+// widens the Grow columns to their content, then goes to the flexible
+// columns.
 func columnWidths(cols []Column, content []int, w int) []int {
 	widths := make([]int, len(cols))
 	fixed, flex, flexMin := 0, 0, 0
@@ -175,6 +178,7 @@ func columnWidths(cols []Column, content []int, w int) []int {
 		widths[i] = c.Width
 		fixed += c.Width + 1
 	}
+	var dropped []int
 	for fixed+flexMin > w+1 {
 		drop := -1
 		for i, c := range cols {
@@ -187,6 +191,13 @@ func columnWidths(cols []Column, content []int, w int) []int {
 		}
 		fixed -= widths[drop] + 1
 		widths[drop] = 0
+		dropped = append(dropped, drop)
+	}
+	for _, i := range slices.Backward(dropped) {
+		if fixed+flexMin+cols[i].Width+1 <= w+1 {
+			widths[i] = cols[i].Width
+			fixed += cols[i].Width + 1
+		}
 	}
 	spare := w + 1 - fixed - flexMin
 	if flex == 0 {

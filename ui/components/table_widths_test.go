@@ -111,3 +111,16 @@ func TestUpdateRowsWidensToTheChangedRows(t *testing.T) {
 		t.Fatalf("assignee width %d after the update (was %d): %v", tb.widths[4], before, tb.widths)
 	}
 }
+
+// A column dropped to make room comes back when a later drop left room
+// for it: at 61 cells dropping Age then Imp is not enough, the assignee
+// goes too, and that leaves room for Imp (3 cells) but not Age.
+func TestADroppedColumnComesBackWhenItFits(t *testing.T) {
+	ws := columnWidths(widthCols, nil, 7+1+30+1+16+1+3)
+	if ws[3] != 3 || ws[4] != 0 || ws[5] != 0 || ws[1] != 30 {
+		t.Fatalf("widths %v: want Imp back, Assignee and Age dropped, the title at 30", ws)
+	}
+	if total(ws) != 7+1+30+1+16+1+3 {
+		t.Fatalf("the line is %d wide: %v", total(ws), ws)
+	}
+}
