@@ -83,6 +83,10 @@ func TestHelpInEveryModeAndScrolls(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "Keys") || !strings.Contains(v, "decide") {
 		t.Fatalf("? in triage does not show the triage keys:\n%s", v)
 	}
+	// The title spans the window above the columns: it says how to close.
+	if v := m.View(); !strings.Contains(v, "any other key closes)") {
+		t.Fatalf("the help's title is cut:\n%s", v)
+	}
 	press(t, m, "esc")
 	if v := m.View(); !strings.Contains(v, "Triage · ") {
 		t.Fatalf("closing the help did not return to triage:\n%s", v)

@@ -81,8 +81,9 @@ func (m *Model) fullHelp() string {
 // helpLines is the full help laid out for the box.
 func (m *Model) helpLines() []string {
 	st := m.ctx.Styles
+	// The title spans the box; the sections below it flow into columns.
+	title := components.Fit(st.Title.Render("Keys")+st.Faint.Render("  (↑/↓ pgup/pgdn scroll · any other key closes)"), m.width)
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Keys") + st.Faint.Render("  (↑/↓ pgup/pgdn scroll · any other key closes)") + "\n\n")
 	section := func(title string, groups [][]key.Binding) {
 		b.WriteString(st.Header.Render(title) + "\n")
 		for _, g := range groups {
@@ -102,7 +103,8 @@ func (m *Model) helpLines() []string {
 	} else {
 		section(m.panes[m.active].Title(), m.panes[m.active].FullHelp())
 	}
-	return strings.Split(strings.TrimRight(helpColumns(b.String(), m.width, m.height-m.chromeLines()), "\n"), "\n")
+	body := helpColumns(b.String(), m.width, m.height-m.chromeLines()-2)
+	return append([]string{title, ""}, strings.Split(strings.TrimRight(body, "\n"), "\n")...)
 }
 
 // helpColumns flows a help text that is taller than the box into as many
