@@ -119,7 +119,7 @@ func (m *Model) statusArea() []string {
 // indent: the first line returned is what fits there (maybe nothing).
 func wrapAfter(text string, indent, width int) []string {
 	pad := strings.Repeat("x", indent)
-	lines := strings.Split(ansi.Wrap(pad+" "+text, width, ""), "\n")
+	lines := strings.Split(components.Wrap(pad+" "+text, width), "\n")
 	lines[0] = strings.TrimSpace(strings.TrimPrefix(lines[0], pad))
 	for i := range lines {
 		lines[i] = strings.TrimRight(lines[i], " ")
@@ -183,7 +183,7 @@ func (m *Model) logLines() []string {
 		if e.err {
 			mark, style = "✗ ", st.StatusError
 		}
-		text := strings.Split(ansi.Wrap(e.text, max(m.width-len(indent), 10), ""), "\n")
+		text := strings.Split(components.Wrap(e.text, max(m.width-len(indent), 10)), "\n")
 		for j, t := range text {
 			head := indent
 			if j == 0 {

@@ -149,7 +149,7 @@ func (v *Preview) wrap(w int) {
 		body := strings.TrimLeft(text, " ")
 		lead := strings.Repeat(" ", len(text)-len(body))
 		limit := max(w-len(lead)-2, 8)
-		for i, part := range strings.Split(ansi.Wrap(body, limit, " "), "\n") {
+		for i, part := range strings.Split(Wrap(body, limit), "\n") {
 			if i > 0 {
 				part = lead + "  " + strings.TrimLeft(part, " ")
 			} else {

@@ -85,3 +85,25 @@ func Date(t time.Time) string {
 	}
 	return t.Format(model.DateLayout)
 }
+
+// Wrap wraps text at w cells on spaces only, keeping styles. ansi.Wrap
+// also breaks after every hyphen, which splits dates ("2026-" / "10-03"),
+// "sign-off" and file names, so hyphens stand in as another one-cell
+// character while it wraps. A word longer than a line is still broken.
+func Wrap(text string, w int) string {
+	if !strings.Contains(text, "-") {
+		return ansi.Wrap(text, max(w, 1), "")
+	}
+	stand := ""
+	for _, r := range []string{"\u2011", "\u2010", "\ue000"} { // one the text does not hold
+		if !strings.Contains(text, r) {
+			stand = r
+			break
+		}
+	}
+	if stand == "" {
+		return ansi.Wrap(text, max(w, 1), "")
+	}
+	wrapped := ansi.Wrap(strings.ReplaceAll(text, "-", stand), max(w, 1), "")
+	return strings.ReplaceAll(wrapped, stand, "-")
+}

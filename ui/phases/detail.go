@@ -204,14 +204,9 @@ func wrapText(prefix, text string, w int) []string {
 	return lines
 }
 
-// wrapWords wraps text at w cells on spaces only: ansi.Wrap also breaks
-// after hyphens, which splits dates ("2026-" / "11-13") and "sign-off", so
-// hyphens are swapped for non-breaking ones while it wraps. A word longer
-// than the line is still broken.
+// wrapWords wraps text at w cells on spaces only (components.Wrap).
 func wrapWords(text string, w int) []string {
-	const nbHyphen = "\u2011"
-	wrapped := ansi.Wrap(strings.ReplaceAll(text, "-", nbHyphen), max(w, 1), " ")
-	return strings.Split(strings.ReplaceAll(wrapped, nbHyphen, "-"), "\n")
+	return strings.Split(components.Wrap(text, w), "\n")
 }
 
 // signers names who may sign a gate: the sponsor and the gate's A.

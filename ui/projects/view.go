@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"mopdeck/model"
 	"mopdeck/ui/components"
 )
@@ -108,7 +106,7 @@ func (s *Switcher) templatesView() string {
 	for i, p := range t.Phases {
 		names[i] = p.Name
 	}
-	lines = append(lines, "", ansi.Wrap(model.SanitizeLine(t.Summary), max(s.width, 10), " "), "",
-		ansi.Wrap(st.Header.Render("Phases")+" "+model.SanitizeLine(strings.Join(names, " → ")), max(s.width, 10), " "))
+	lines = append(lines, "", components.Wrap(model.SanitizeLine(t.Summary), max(s.width, 10)), "",
+		components.Wrap(st.Header.Render("Phases")+" "+model.SanitizeLine(strings.Join(names, " → ")), max(s.width, 10)))
 	return strings.Join(lines, "\n")
 }
