@@ -69,8 +69,12 @@ func (p *Pane) tableKey(msg tea.KeyMsg) tea.Cmd {
 // and the rows in view; its cost does not depend on the rows off screen.
 func (p *Pane) tableView() string {
 	st := p.ctx.Styles
-	if len(p.q.entries) == 0 && !p.prompt.Active() {
-		return st.Faint.Render("No change requests yet. Press a to add one.")
+	empty := "No request matches the filter."
+	if len(p.q.entries) == 0 {
+		empty = "No change requests yet: a adds one, i imports a file."
+		if !p.prompt.Active() && !p.confirm.Active() {
+			return components.Fit(st.Faint.Render(empty), p.width)
+		}
 	}
 	info := st.Faint.Render(fmt.Sprintf("%d change requests · sorted by %s · %d of %d",
 		len(p.q.entries), p.q.sortName(), min(p.table.Cursor.Pos+1, len(p.q.shown)), len(p.q.shown)))
@@ -85,7 +89,7 @@ func (p *Pane) tableView() string {
 		lines = append(lines, components.Fit(st.WarningText.Render("filter: "+p.filterSummary()+"  (esc clears)"), p.width))
 	}
 	if len(p.q.shown) == 0 {
-		lines = append(lines, st.Faint.Render("No request matches the filter."))
+		lines = append(lines, components.Fit(st.Faint.Render(empty), p.width))
 	} else {
 		lines = append(lines, p.table.View())
 	}

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"mopdeck/model"
 )
 
 func TestTableStartsInPriorityOrder(t *testing.T) {
@@ -184,5 +186,18 @@ func TestSortReversesAndMarksItsColumn(t *testing.T) {
 	h.press("s", "r") // priority, reversed
 	if ids := h.tableIDs(); ids[14] != "CR-1" || strings.ContainsAny(head(), "▲▼") {
 		t.Fatalf("reversed priority = %v, header %q", ids, head())
+	}
+}
+
+// A project without requests says so, and says it still while the import
+// prompt is open, rather than blaming a filter there is not.
+func TestEmptyProjectSaysHowToStart(t *testing.T) {
+	h := newHarness(t, func(d *model.ProjectData) { d.Changes = nil })
+	if v := h.view(); !strings.Contains(v, "No change requests yet: a adds one, i imports a file.") {
+		t.Fatalf("empty pane:\n%s", v)
+	}
+	h.press("i")
+	if v := h.view(); !strings.Contains(v, "No change requests yet") || strings.Contains(v, "filter") {
+		t.Fatalf("empty pane with the import prompt open:\n%s", v)
 	}
 }
