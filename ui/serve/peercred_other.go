@@ -1,4 +1,4 @@
-//go:build !linux
+//go:build !linux && !darwin && !freebsd
 
 package serve
 
@@ -10,5 +10,5 @@ import (
 // samePeer cannot ask the kernel who is at the other end on this system:
 // nobody is let in.
 func samePeer(*net.UnixConn) error {
-	return errors.New("the owner's socket checks its peers only on Linux")
+	return errors.New("the owner's socket checks its peers only on Linux, macOS and FreeBSD")
 }
