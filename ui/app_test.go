@@ -67,12 +67,25 @@ func press(t testing.TB, m *ui.Model, keys ...string) {
 	}
 }
 
-func waitFor(t *testing.T, tm *teatest.TestModel, what string) {
+func waitFor(t *testing.T, tm *teatest.TestModel, what string) { waitForKeep(t, tm, what) }
+
+// waitForKeep is waitFor returning the output it read to find what: the
+// renderer repaints only lines that change, so a line already drawn is
+// not drawn again, and a test looking for it must look in what was read.
+func waitForKeep(t *testing.T, tm *teatest.TestModel, what string) []byte {
 	t.Helper()
+	var seen []byte
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		seen = b
 		return bytes.Contains(b, []byte(what))
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}, teatest.WithDuration(waitLimit), teatest.WithCheckInterval(20*time.Millisecond))
+	return seen
 }
+
+// waitLimit is how long a flow waits for the screen: generous, for a
+// loaded machine running the race detector; a passing test waits far
+// less.
+const waitLimit = 15 * time.Second
 
 func TestWalkThroughEveryPane(t *testing.T) {
 	m, _ := newApp(t, nil)

@@ -165,7 +165,7 @@ func waitForLines(t *testing.T, tm *teatest.TestModel, groups ...[]string) {
 		}
 		return true
 	}
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(waitLimit); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		b, err := io.ReadAll(tm.Output())
 		if err != nil {
 			t.Fatal(err)
