@@ -55,13 +55,16 @@ type Pane struct {
 	height    int
 }
 
+// idColumnWidth is the ID column's width up to CR-9999.
+const idColumnWidth = 7
+
 // New returns the pane.
 func New(ctx *common.Context) *Pane {
 	// At 80 columns the title keeps 32 cells: age, complexity, impact,
 	// assignee and decision go first, in that order. On a wide window the
 	// assignee grows to the longest name and the title takes the rest.
 	cols := []components.Column{
-		{Title: "ID", Width: 7},
+		{Title: "ID", Width: idColumnWidth}, // wider for CR-100000 and up (placeCursor)
 		{Title: "Title", Min: 32},
 		{Title: "Quadrant", Width: 13},
 		{Title: "Imp", Width: 3, Drop: 4},
@@ -282,6 +285,7 @@ func (p *Pane) refreshTable(id uint64) {
 // the cursor back on request id when it is still shown.
 func (p *Pane) placeCursor(id uint64, set func()) {
 	p.table.Sorted, p.table.Descending = p.q.sort.column(), p.q.desc
+	p.table.Columns[0].Width = max(idColumnWidth, len(model.ChangeRequest{ID: p.q.maxID}.Ref()))
 	p.layout()
 	set()
 	if r := p.q.shownIndex(id); r >= 0 {

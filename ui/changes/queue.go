@@ -80,6 +80,9 @@ type queue struct {
 	// share the width without measuring every row again.
 	widest   [numCells]int
 	measured []int // the columns the table sizes to their content
+	// maxID is the highest request ID held: the ID column is as wide as
+	// its reference, so that CR-100000 is never cut.
+	maxID uint64
 	// untriaged are the requests waiting for triage, in priority order.
 	untriaged []*entry
 	sort      sortColumn
@@ -108,10 +111,12 @@ const maxTextSteps = 8
 func (q *queue) load(crs []model.ChangeRequest, now time.Time) {
 	q.entries = make([]*entry, len(crs))
 	q.byID = make(map[uint64]*entry, len(crs))
+	q.maxID = 0
 	for i := range crs {
 		e := newEntry(crs[i], now)
 		q.entries[i] = e
 		q.byID[e.cr.ID] = e
+		q.maxID = max(q.maxID, e.cr.ID)
 	}
 	slices.SortFunc(q.entries, func(a, b *entry) int { return model.ComparePriority(a.cr, b.cr) })
 	q.renumber(0, len(q.entries))
@@ -166,6 +171,7 @@ func (q *queue) patch(records []model.Record, now time.Time) (written [][]string
 			continue
 		}
 		e := newEntry(c, now)
+		q.maxID = max(q.maxID, c.ID)
 		at, _ := slices.BinarySearchFunc(q.entries, e, func(x, want *entry) int { return model.ComparePriority(x.cr, want.cr) })
 		q.entries = slices.Insert(q.entries, at, e)
 		q.byID[c.ID] = e

@@ -201,3 +201,13 @@ func TestEmptyProjectSaysHowToStart(t *testing.T) {
 		t.Fatalf("empty pane with the import prompt open:\n%s", v)
 	}
 }
+
+// An ID is never cut: from CR-10000 on, the ID column widens to it.
+func TestLongIDsAreShownWhole(t *testing.T) {
+	h := newHarness(t, bigChanges(10_000))
+	h.p.q.setText("request 9999 about")
+	h.p.refreshTable(0)
+	if ids := h.tableIDs(); !slices.Contains(ids, "CR-10000") {
+		t.Fatalf("rows %v: CR-10000 is not shown whole:\n%s", ids, h.view())
+	}
+}

@@ -418,7 +418,11 @@ func (p *Pane) triageView() string {
 	if ph := p.data.PhaseName(c.RaisedIn); ph != "" {
 		raised += " in " + model.SanitizeLine(ph)
 	}
-	raised += " · " + model.AgeText(model.Age(c, p.ctx.Now()))
+	sep := " · "
+	if raised == "raised" { // "raised today", not "raised · today"
+		sep = " "
+	}
+	raised += sep + model.AgeText(model.Age(c, p.ctx.Now()))
 	if c.Area != "" {
 		raised += " · " + string(c.Area)
 	}

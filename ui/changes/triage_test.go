@@ -184,3 +184,17 @@ func TestAnOlderSnapshotArrivingLateIsIgnored(t *testing.T) {
 		t.Fatalf("view:\n%s", v)
 	}
 }
+
+// A request with nobody and no phase named is "raised today", not
+// "raised · today".
+func TestTriageSaysRaisedWithoutASeparatorWhenNothingIsNamed(t *testing.T) {
+	h := newHarness(t, func(d *model.ProjectData) {
+		for i := range d.Changes {
+			d.Changes[i].RaisedBy, d.Changes[i].RaisedIn = "", 0
+		}
+	})
+	h.press("t")
+	if v := h.view(); !strings.Contains(v, "raised ") || strings.Contains(v, "raised ·") {
+		t.Fatalf("triage:\n%s", v)
+	}
+}

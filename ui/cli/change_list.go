@@ -399,10 +399,14 @@ var tableCols = []struct {
 // writeTable writes the list for people: one request a line, text made
 // safe to show and cut to its column.
 func writeTable(w io.Writer, list []model.ChangeRequest) error {
-	cells := make([]string, len(tableCols))
+	cols := slices.Clone(tableCols)
+	for _, c := range list { // an ID is never cut: CR-100000 widens its column
+		cols[0].width = max(cols[0].width, len(c.Ref()))
+	}
+	cells := make([]string, len(cols))
 	line := func() error {
 		var b strings.Builder
-		for i, col := range tableCols {
+		for i, col := range cols {
 			v := model.SanitizeLine(cells[i])
 			if col.width == 0 {
 				b.WriteString(v)
@@ -415,7 +419,7 @@ func writeTable(w io.Writer, list []model.ChangeRequest) error {
 		_, err := io.WriteString(w, strings.TrimRight(b.String(), " ")+"\n")
 		return err
 	}
-	for i, col := range tableCols {
+	for i, col := range cols {
 		cells[i] = col.head
 	}
 	if err := line(); err != nil {

@@ -396,3 +396,16 @@ func TestChangeRefusalsAreOneLine(t *testing.T) {
 		t.Error("add created a database")
 	}
 }
+
+// The table of change list never cuts an ID, however many requests.
+func TestChangeListTableShowsLongIDsWhole(t *testing.T) {
+	var b strings.Builder
+	list := []model.ChangeRequest{{ID: 7, Title: "Short"}, {ID: 123456, Title: "Long"}}
+	if err := writeTable(&b, list); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if !strings.HasPrefix(lines[2], "CR-123456 Long") || !strings.HasPrefix(lines[1], "CR-7      Short") || !strings.HasPrefix(lines[0], "ID        Title") {
+		t.Fatalf("table:\n%s", b.String())
+	}
+}
