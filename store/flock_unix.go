@@ -7,11 +7,11 @@ import (
 	"syscall"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // sharedLock takes a shared lock on path through a descriptor of its own,
-// waiting up to timeout (then bolt.ErrTimeout), and returns its release.
+// waiting up to timeout (then bolterrors.ErrTimeout), and returns its release.
 // It keeps writers of other processes out while the file is read directly;
 // bbolt's own shared lock coexists with it.
 func sharedLock(path string, timeout time.Duration) (func(), error) {
@@ -28,7 +28,7 @@ func sharedLock(path string, timeout time.Duration) (func(), error) {
 		if err != syscall.EWOULDBLOCK || time.Now().After(deadline) {
 			f.Close()
 			if err == syscall.EWOULDBLOCK {
-				return nil, bolt.ErrTimeout
+				return nil, bolterrors.ErrTimeout
 			}
 			return nil, err
 		}

@@ -31,6 +31,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"mopdeck/model"
 )
@@ -294,17 +295,17 @@ func mapOpenErr(path string, err error) error {
 		return nil
 	case errors.Is(err, ErrDamaged), errors.Is(err, errRaced):
 		return err
-	case errors.Is(err, bolt.ErrTimeout):
+	case errors.Is(err, bolterrors.ErrTimeout):
 		return inUseErr(path, nil)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("cannot open %s: %w; fix its permissions or pass --db with another path", path, fs.ErrPermission)
-	case (errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrVersionMismatch)) && metaDamaged(path):
+	case (errors.Is(err, bolterrors.ErrInvalid) || errors.Is(err, bolterrors.ErrVersionMismatch)) && metaDamaged(path):
 		return damagedErr(path, errors.New("both meta pages fail their checksum"))
-	case errors.Is(err, bolt.ErrInvalid):
+	case errors.Is(err, bolterrors.ErrInvalid):
 		return notMopdeckErr(path, "not a bbolt database")
-	case errors.Is(err, bolt.ErrVersionMismatch):
+	case errors.Is(err, bolterrors.ErrVersionMismatch):
 		return notMopdeckErr(path, "a bbolt format this mopdeck does not read")
-	case errors.Is(err, bolt.ErrChecksum):
+	case errors.Is(err, bolterrors.ErrChecksum):
 		return damagedErr(path, errors.New("both meta pages fail their checksum"))
 	}
 	var errno syscall.Errno

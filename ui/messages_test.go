@@ -14,9 +14,9 @@ import (
 	"mopdeck/ui/uitest"
 )
 
-// longRefusal is a sign-off refusal with two blockers, longer than one
+// errLongRefusal is a sign-off refusal with two blockers, longer than one
 // status line at 80 columns.
-var longRefusal = errors.New(`the "Build" gate cannot be signed off: exit item "Integration tested with the CRM sandbox" is not checked; ` +
+var errLongRefusal = errors.New(`the "Build" gate cannot be signed off: exit item "Integration tested with the CRM sandbox" is not checked; ` +
 	`deliverable "Runbook for the go-live weekend" is not done`)
 
 // sendMsg hands the root one message and runs what it leads to.
@@ -33,7 +33,7 @@ func TestLongErrorTakesMoreStatusLines(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
 		m := started(t, sz[0], sz[1], nil)
 		before := strings.Split(phView(m), "\n")
-		sendMsg(t, m, common.ErrMsg{Err: longRefusal})
+		sendMsg(t, m, common.ErrMsg{Err: errLongRefusal})
 		v := phView(m)
 		assertFitsAt(t, fmt.Sprintf("error at %d×%d", sz[0], sz[1]), m.View(), sz[0], sz[1])
 		lines := strings.Split(v, "\n")
@@ -74,7 +74,7 @@ func TestLongErrorFitsEverySize(t *testing.T) {
 	m := started(t, 80, 24, wideData)
 	for _, sz := range windowSizes {
 		resize(t, m, sz[0], sz[1])
-		sendMsg(t, m, common.ErrMsg{Err: longRefusal})
+		sendMsg(t, m, common.ErrMsg{Err: errLongRefusal})
 		assertFitsAt(t, fmt.Sprintf("error at %d×%d", sz[0], sz[1]), m.View(), sz[0], sz[1])
 		resize(t, m, sz[1]+sz[0]/2, sz[1])
 		assertFitsAt(t, fmt.Sprintf("error after a resize to %d×%d", sz[1]+sz[0]/2, sz[1]), m.View(), sz[1]+sz[0]/2, sz[1])
@@ -92,7 +92,7 @@ func TestMessageLog(t *testing.T) {
 		}
 		sendMsg(t, m, common.NoteMsg{Text: fmt.Sprintf("message %d saved", i)})
 	}
-	sendMsg(t, m, common.ErrMsg{Err: longRefusal})
+	sendMsg(t, m, common.ErrMsg{Err: errLongRefusal})
 	press(t, m, "L")
 	v := phView(m)
 	if !strings.Contains(v, "Messages") {
@@ -100,7 +100,7 @@ func TestMessageLog(t *testing.T) {
 	}
 	stamp := uitest.Now.Format("Jan 02 15:04:05")
 	flat := strings.Join(strings.Fields(v), " ")
-	if !strings.Contains(flat, stamp+" ✗ "+strings.Join(strings.Fields(longRefusal.Error()), " ")) {
+	if !strings.Contains(flat, stamp+" ✗ "+strings.Join(strings.Fields(errLongRefusal.Error()), " ")) {
 		t.Errorf("the newest message is not first, whole, timed and marked:\n%s", v)
 	}
 	if !strings.Contains(v, "✗ message 55 went wrong") || strings.Contains(v, "✗ message 54") {

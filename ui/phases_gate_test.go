@@ -243,6 +243,9 @@ func TestOverrideStartByTheLeadOnly(t *testing.T) {
 	if msg, _ := m.Status(); !strings.Contains(msg, "the project lead can override") {
 		t.Fatalf("starting Design early: status = %q", msg)
 	}
+	if ph := phPhase(t, s, m.ProjectID(), "Design"); ph.Status != model.PhaseNotStarted || ph.Gate.Override != nil {
+		t.Fatalf("refused, yet Design is %s with override %+v", ph.Status, ph.Gate.Override)
+	}
 
 	m, s = phStarted(t, 120, 40, freshMRM(model.RoleLead))
 	press(t, m, "j", "o", "enter") // an empty reason

@@ -144,22 +144,6 @@ func (m *Mapping) value(f field, cell string) (string, bool) {
 	return v, true
 }
 
-// setLayout records the date order and the sheet's layout in the profile.
-func (m *Mapping) setLayout(order model.DateOrder, sheet string, headerRow int) {
-	switch order {
-	case model.DayFirst:
-		m.profile.DateOrder = "dmy"
-	case model.MonthFirst:
-		m.profile.DateOrder = "mdy"
-	}
-	if sheet != "" {
-		m.profile.Sheet = sheet
-	}
-	if headerRow > 0 {
-		m.profile.HeaderRow = headerRow
-	}
-}
-
 // cutLast cuts s around the last sep: values may hold an = of their own
 // on the left ("status:a=b=verified" maps "a=b").
 func cutLast(s, sep string) (before, after string, found bool) {

@@ -368,6 +368,3 @@ func (r *Result) add(p Problem) {
 	r.collector().row(p.Column, loc{row: p.Line, line: p.Line, col: -1}, "file:"+p.Message, p.Message)
 	r.Problems = r.problems.list()
 }
-
-// failed tells whether any problem was found so far.
-func (r *Result) failed() bool { return r.problems != nil && !r.problems.empty() }
