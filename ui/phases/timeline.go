@@ -231,6 +231,7 @@ func (s scale) axis(today int) (labels, rule string) {
 		copy(lab, text)
 		free = len(text) + 1
 	}
+	year := 0 // of the last label written
 	for n := s.first; n < s.first+s.days; n++ {
 		t := dateOf(n)
 		if !unit.first(t) {
@@ -238,12 +239,19 @@ func (s scale) axis(today int) (labels, rule string) {
 		}
 		c := s.col(n)
 		rul[c] = '┬'
-		text := []rune(unit.label(t))
+		label := unit.label(t)
+		if unit.days < 28 && t.Year() != year {
+			// Days and weeks name their year on the first label and
+			// where a new one begins: "Jan 4 2027".
+			label = t.Format("Jan 2 2006")
+		}
+		text := []rune(label)
 		if c < free || c+len(text) > s.cols {
 			continue
 		}
 		copy(lab[c:], text)
 		free = c + len(text) + 1
+		year = t.Year()
 	}
 	switch {
 	case today < s.first:

@@ -229,3 +229,18 @@ func TestTimelineLabelsItsFirstMonth(t *testing.T) {
 		})
 	}
 }
+
+// Days and weeks name their year on the first label and where a new year
+// begins, so a plan across New Year reads without the span line.
+func TestTimelineWeeksNameTheirYear(t *testing.T) {
+	start := time.Date(2026, 10, 3, 0, 0, 0, 0, time.UTC)
+	ph := model.Phase{Name: "Roll-out", PlannedStart: start, PlannedEnd: time.Date(2027, 2, 4, 0, 0, 0, 0, time.UTC)}
+	tl := LayoutTimeline([]model.Phase{ph}, start, 200)
+	axis := tl.Header[2]
+	if !strings.Contains(axis, "Oct 5 2026") || !strings.Contains(axis, "Jan 4 2027") || strings.Count(axis, "2026") != 1 {
+		t.Fatalf("axis = %q: want the year on its first week and on the first week of 2027 only", axis)
+	}
+	if w := ansi.StringWidth(axis); w != 200 {
+		t.Fatalf("axis is %d cells", w)
+	}
+}
