@@ -44,14 +44,14 @@ func PreviewLines(r *Result, project string, phases []model.Phase, limit int) []
 			case c.Field != "":
 				out = append(out, fmt.Sprintf("  %s → %s", model.SanitizeLine(c.Header), c.Field))
 			case c.Why == "":
-				ignored = append(ignored, fmt.Sprintf("%q", clip(c.Header)))
+				ignored = append(ignored, c.Header)
 			}
 		}
 		for _, u := range r.Unused {
 			out = append(out, "  left aside: "+model.SanitizeLine(u))
 		}
 		if len(ignored) > 0 {
-			out = append(out, "  ignored: "+strings.Join(ignored, ", "))
+			out = append(out, "  ignored: "+QuoteHeaders(ignored))
 		}
 	}
 	if len(r.Mapped) > 0 {
@@ -197,4 +197,26 @@ func orNone(s string) string {
 		return "none"
 	}
 	return model.SanitizeLine(s)
+}
+
+// QuoteHeaders names columns for a message: quoted and clipped, in the
+// file's order, a header the file repeats (Jira writes one "Watchers"
+// column per watcher) named once with its count: "Watchers" ×3.
+func QuoteHeaders(headers []string) string {
+	count := map[string]int{}
+	var order []string
+	for _, h := range headers {
+		if count[h] == 0 {
+			order = append(order, h)
+		}
+		count[h]++
+	}
+	names := make([]string, len(order))
+	for i, h := range order {
+		names[i] = fmt.Sprintf("%q", clip(model.SanitizeLine(h)))
+		if n := count[h]; n > 1 {
+			names[i] += fmt.Sprintf(" ×%d", n)
+		}
+	}
+	return strings.Join(names, ", ")
 }

@@ -239,11 +239,7 @@ func runImportChanges(e *Env, args []string) error {
 			fmt.Fprintf(e.Stderr, "%s: %s\n", model.SanitizeLine(res.File), model.SanitizeLine(n))
 		}
 		if len(res.Ignored) > 0 {
-			names := make([]string, len(res.Ignored))
-			for i, n := range res.Ignored {
-				names[i] = fmt.Sprintf("%q", model.SanitizeLine(n))
-			}
-			fmt.Fprintf(e.Stderr, "%s: ignored columns mopdeck does not know: %s\n", model.SanitizeLine(res.File), strings.Join(names, ", "))
+			fmt.Fprintf(e.Stderr, "%s: ignored columns mopdeck does not know: %s\n", model.SanitizeLine(res.File), changesio.QuoteHeaders(res.Ignored))
 		}
 		if len(res.Problems) > 0 {
 			for _, pr := range res.Problems {
