@@ -56,12 +56,50 @@ type SheetProblem struct {
 	Row            int
 	Column, Header string
 	Msg            string
+	// More are the other rows with the same problem, once grouped
+	// (GroupSheetProblems).
+	More []int
+}
+
+// shownRows is how many rows a grouped problem names before it counts.
+const shownRows = 5
+
+// GroupSheetProblems folds the problems that differ only by their row
+// into one naming its rows: a phase the project lacks, named on 200 rows,
+// is one line, not 200. The order is that of each group's first row.
+func GroupSheetProblems(ps []SheetProblem) []SheetProblem {
+	type same struct{ file, column, header, msg string }
+	at := map[same]int{}
+	var out []SheetProblem
+	for _, p := range ps {
+		k := same{p.File, p.Column, p.Header, p.Msg}
+		if i, ok := at[k]; ok && p.Row > 0 {
+			out[i].More = append(out[i].More, p.Row)
+			continue
+		}
+		if p.Row > 0 {
+			at[k] = len(out)
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 func (p SheetProblem) String() string {
 	var b strings.Builder
 	b.WriteString(SanitizeLine(p.File))
-	if p.Row > 0 {
+	switch {
+	case p.Row > 0 && len(p.More) > 0:
+		rows := append([]int{p.Row}, p.More...)
+		names := make([]string, min(len(rows), shownRows))
+		for i := range names {
+			names[i] = fmt.Sprint(rows[i])
+		}
+		fmt.Fprintf(&b, ": rows %s", strings.Join(names, ", "))
+		if len(rows) > shownRows {
+			fmt.Fprintf(&b, ", … (%d rows)", len(rows))
+		}
+	case p.Row > 0:
 		fmt.Fprintf(&b, ": row %d", p.Row)
 	}
 	if p.Column != "" {

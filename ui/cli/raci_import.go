@@ -150,9 +150,10 @@ func readAs(res *raciio.Result) string {
 
 // refuseSheet lists a refused file's problems and says nothing was done.
 func refuseSheet(w io.Writer, file string, problems []model.SheetProblem) error {
-	for i, pr := range problems {
+	grouped := model.GroupSheetProblems(problems)
+	for i, pr := range grouped {
 		if i == maxShownProblems {
-			fmt.Fprintf(w, "… and %d more\n", len(problems)-maxShownProblems)
+			fmt.Fprintf(w, "… and %d more\n", len(grouped)-maxShownProblems)
 			break
 		}
 		fmt.Fprintln(w, model.SanitizeLine(pr.String()))

@@ -236,6 +236,7 @@ func moreLines(lines []components.PreviewLine, n int, what string) []components.
 func problemLines(file string, problems []model.SheetProblem) []components.PreviewLine {
 	out := []components.PreviewLine{pline(components.ToneError, "%s cannot be imported as it is (%s); nothing will be written:",
 		file, howMany(len(problems), "problem", "problems"))}
+	problems = model.GroupSheetProblems(problems)
 	for i, pr := range problems {
 		if i == previewLimit {
 			break

@@ -54,7 +54,7 @@ func TestImportDropsTheResultOfAnOlderRequest(t *testing.T) {
 		t.Fatalf("the result of a closed screen was shown on the new one:\n%s", v)
 	}
 	refused()
-	if v := hs.view(); !strings.Contains(v, "cannot be imported") || !strings.Contains(v, `row 2, column B "Phase"`) {
+	if v := hs.view(); !strings.Contains(v, "cannot be imported") || !strings.Contains(v, `rows 2, 3, column B "Phase"`) {
 		t.Fatalf("the refused file:\n%s", v)
 	}
 	if got := len(hs.data().Activities); got != 3 {
