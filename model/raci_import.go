@@ -167,7 +167,10 @@ type planner struct {
 	problems []SheetProblem
 
 	phaseByName map[string][]Phase
-	actByName   map[string][]Activity
+	// phaseAlias finds a phase by another name people give it
+	// ("Conception" for Design), as the change-request import does.
+	phaseAlias func(name string) (uint64, bool)
+	actByName  map[string][]Activity
 	// newPerson maps a folded name to its 1-based index in NewPeople.
 	newPerson map[string]int
 	// rowOf tells which file row took an activity: existing by ID, new
@@ -202,6 +205,7 @@ func (pl *planner) phases() {
 		k := FoldName(ph.Name)
 		pl.phaseByName[k] = append(pl.phaseByName[k], ph)
 	}
+	pl.phaseAlias = PhaseLookup(pl.d.Phases)
 	pl.actByName = make(map[string][]Activity, len(pl.d.Activities))
 	for _, a := range pl.d.Activities {
 		k := FoldName(a.Name)
@@ -225,6 +229,9 @@ func (pl *planner) lookupPhase(r RACISheetRow, text string) (uint64, bool) {
 	case 1:
 		return found[0].ID, true
 	case 0:
+		if id, ok := pl.phaseAlias(text); ok {
+			return id, true
+		}
 		names := make([]string, 0, 6)
 		for i, ph := range PhasesInOrder(pl.d.Phases) {
 			if i == 5 {
@@ -289,6 +296,10 @@ func (pl *planner) rows() {
 		} else if pl.s.PhaseColumn == "" && len(r.Cells) == 0 {
 			if found := pl.phaseByName[FoldName(name)]; len(found) == 1 {
 				under = found[0].ID
+				continue
+			}
+			if id, ok := pl.phaseAlias(name); ok && len(pl.phaseByName[FoldName(name)]) == 0 {
+				under = id
 				continue
 			}
 		} else if pl.s.PhaseColumn != "" {

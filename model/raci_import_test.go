@@ -193,3 +193,37 @@ func TestPlanProblemsNameRowAndColumn(t *testing.T) {
 		t.Fatalf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A phase is found by the other names people give it, as the
+// change-request import finds it: "Conception" is Design, a heading
+// "Réalisation" is Build; a name no phase has is still refused.
+func TestPlanFindsPhasesByTheirOtherNames(t *testing.T) {
+	gridColumns = map[string]string{}
+	d := planFixture()
+	s := RACISheet{File: "m.csv", HeaderRow: 1, PhaseColumn: "B", PhaseHeader: "Phase", Rows: []RACISheetRow{
+		gridRow(2, "Maquettes", "Conception", "Léa Martin", "R"),
+		gridRow(3, "Recette interne", "réalisation", "Hugo Bernard", "A"),
+	}}
+	p, problems := PlanRACIImport(d, s, false)
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	got := planCells(t, d, p)
+	if got["Design/Maquettes × Léa Martin"] != "R" || got["Build/Recette interne × Hugo Bernard"] != "A" {
+		t.Fatalf("cells: %v", got)
+	}
+
+	s.Rows = []RACISheetRow{gridRow(2, "Maquettes", "Phase 7", "Léa Martin", "R")}
+	if _, problems := PlanRACIImport(d, s, false); len(problems) != 1 || !strings.Contains(problems[0].Msg, `no phase "Phase 7"`) {
+		t.Fatalf("an unknown phase: %v", problems)
+	}
+
+	heading := RACISheet{File: "m.csv", HeaderRow: 1, Rows: []RACISheetRow{
+		{Row: 2, Name: "Réalisation"},
+		letterRow(3, "Revue de code", "R", "Hugo Bernard"),
+	}}
+	p, problems = PlanRACIImport(d, heading, false)
+	if len(problems) > 0 || len(p.NewActivities) != 1 || p.NewActivities[0].PhaseID != 2 {
+		t.Fatalf("under a heading by another name: %+v %v", p.NewActivities, problems)
+	}
+}

@@ -11,10 +11,10 @@ import (
 
 // Fixtures of store/raciio: title-row.csv names smallProject's people and
 // phases (Ana, Bo, Cy; Design, Build) and three new activities;
-// grid-fr-cp1252.csv names phases smallProject lacks, so it is refused.
+// phase-unknown.csv names phases smallProject lacks, so it is refused.
 const (
 	titleRowCSV = "../../store/raciio/testdata/title-row.csv"
-	refusedCSV  = "../../store/raciio/testdata/grid-fr-cp1252.csv"
+	refusedCSV  = "../../store/raciio/testdata/phase-unknown.csv"
 )
 
 // openImportOf types I and a path and returns the read's command, not run.
@@ -54,7 +54,7 @@ func TestImportDropsTheResultOfAnOlderRequest(t *testing.T) {
 		t.Fatalf("the result of a closed screen was shown on the new one:\n%s", v)
 	}
 	refused()
-	if v := hs.view(); !strings.Contains(v, "cannot be imported") || !strings.Contains(v, `rows 2, 3, column B "Phase"`) {
+	if v := hs.view(); !strings.Contains(v, "cannot be imported") || !strings.Contains(v, `rows 2, 3, column B "Phase"`) || !strings.Contains(v, `"Phase 7"`) {
 		t.Fatalf("the refused file:\n%s", v)
 	}
 	if got := len(hs.data().Activities); got != 3 {
