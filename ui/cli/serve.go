@@ -94,8 +94,9 @@ func runServe(e *Env) error {
 	} else {
 		defer owner.Close()
 	}
+	// The terminal closing (SIGHUP) stops the server cleanly too.
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)
 	go func() {
 		sig := <-sigs

@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -55,10 +59,42 @@ func Interactive(e *Env) error {
 		opts = append(opts, tea.WithMouseCellMotion())
 	}
 	prog := tea.NewProgram(ui.New(ctx, p.ID), opts...)
-	if _, err := prog.Run(); err != nil {
+	hungUp := stopOnHangUp(prog)
+	defer hungUp.stop()
+	if _, err := prog.Run(); err != nil && !(hungUp.happened() && errors.Is(err, tea.ErrProgramKilled)) {
 		return fmt.Errorf("the terminal interface stopped: %w", err)
 	}
 	return nil
+}
+
+// hangUp watches for SIGHUP, which a terminal closing sends; Bubble Tea
+// handles only SIGINT and SIGTERM, and without this the process would die
+// at once: the socket left behind, the clean-close stamp not written (the
+// next open would walk every page).
+type hangUp struct {
+	sigs chan os.Signal
+	hit  atomic.Bool
+}
+
+// stopOnHangUp ends prog when the terminal hangs up, so that Run returns
+// and the deferred closes run.
+func stopOnHangUp(prog *tea.Program) *hangUp {
+	h := &hangUp{sigs: make(chan os.Signal, 1)}
+	signal.Notify(h.sigs, syscall.SIGHUP)
+	go func() {
+		if _, ok := <-h.sigs; ok {
+			h.hit.Store(true)
+			prog.Kill() // the terminal is gone: nothing to draw or restore
+		}
+	}()
+	return h
+}
+
+func (h *hangUp) happened() bool { return h.hit.Load() }
+
+func (h *hangUp) stop() {
+	signal.Stop(h.sigs)
+	close(h.sigs)
 }
 
 // own answers on the socket beside s's file while this process holds it:

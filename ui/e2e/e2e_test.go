@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -106,6 +107,21 @@ func (s *tmuxSession) waitFor(want ...string) string {
 	}
 	s.t.Fatalf("screen never showed %q:\n%s", want, screen)
 	return ""
+}
+
+// panePID is the process ID of the session's pane: mopdeck, when the
+// session runs it directly.
+func (s *tmuxSession) panePID() int {
+	s.t.Helper()
+	out, err := exec.Command("tmux", "-L", s.name, "display-message", "-p", "-t", s.name, "#{pane_pid}").Output()
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(out)))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return pid
 }
 
 // waitGone polls until the session has ended.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -107,14 +106,7 @@ func writeCSV(t *testing.T, path string, rows ...[]string) {
 // or its child when a shell runs it.
 func appPID(t *testing.T, s *tmuxSession) int {
 	t.Helper()
-	out, err := exec.Command("tmux", "-L", s.name, "display-message", "-p", "-t", s.name, "#{pane_pid}").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(out)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	pid := s.panePID()
 	for range 3 {
 		comm, err := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
 		if err != nil {

@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -98,15 +97,7 @@ func bigTriage(t *testing.T, n int) (*tmuxSession, int) {
 	s.waitFor("untriaged")
 	s.keys("5") // a known impact, so that every rating below changes it
 	s.waitFor("impact 5")
-	out, err := exec.Command("tmux", "-L", s.name, "display-message", "-p", "-t", s.name, "#{pane_pid}").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(out)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, pid
+	return s, s.panePID()
 }
 
 // cpuOver is the CPU time the process used while do ran, or over d.

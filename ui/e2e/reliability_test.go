@@ -3,11 +3,14 @@ package e2e
 import (
 	"crypto/sha256"
 	bbinary "encoding/binary"
+	"errors"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -220,11 +223,7 @@ func TestLockIsReleasedWhenTheHolderIsKilled(t *testing.T) {
 	if _, errOut, code := mopdeck(t, nil, "--db", path, "report"); code != 0 {
 		t.Fatalf("report while the interface holds the file: exit %d, %q; want it run by the interface", code, errOut)
 	}
-	pid, err := exec.Command("tmux", "-L", s.name, "display-message", "-p", "-t", s.name, "#{pane_pid}").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := exec.Command("kill", "-9", strings.TrimSpace(string(pid))).Run(); err != nil {
+	if err := syscall.Kill(s.panePID(), syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(5 * time.Second)
@@ -247,4 +246,29 @@ func sum(t *testing.T, path string) [32]byte {
 		t.Fatal(err)
 	}
 	return sha256.Sum256(b)
+}
+
+// A terminal that closes sends SIGHUP: the app ends as if quit, so its
+// socket goes and the clean-close stamp is written (the next open does not
+// walk every page).
+func TestHangUpClosesTheAppCleanly(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed (apt-get install tmux)")
+	}
+	path := soundDB(t, t.TempDir())
+	s := startTmux(t, 100, 30, "--db", path)
+	s.waitFor("Reliability")
+	if _, err := os.Stat(path + ".sock"); err != nil {
+		t.Fatalf("no socket while the app runs: %v", err)
+	}
+	if err := syscall.Kill(s.panePID(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	s.waitGone()
+	if _, err := os.Stat(path + ".sock"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the socket is left after a hang-up: %v", err)
+	}
+	if _, err := os.Stat(path + ".clean"); err != nil {
+		t.Errorf("no clean-close stamp after a hang-up: %v", err)
+	}
 }
