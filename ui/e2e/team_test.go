@@ -111,11 +111,14 @@ func startTeam(t *testing.T, people map[string]string, extra ...string) *teamSer
 }
 
 // stop ends the server the way Ctrl-C does, and waits for it.
-func (ts *teamServer) stop() {
+func (ts *teamServer) stop() { ts.stopWith(syscall.SIGINT) }
+
+// stopWith ends the server with a signal and waits for it.
+func (ts *teamServer) stopWith(sig os.Signal) {
 	if ts.cmd.ProcessState != nil {
 		return
 	}
-	ts.cmd.Process.Signal(syscall.SIGINT)
+	ts.cmd.Process.Signal(sig)
 	done := make(chan struct{})
 	go func() {
 		ts.cmd.Wait()
@@ -346,6 +349,22 @@ func TestTeamServeRefusesWithoutAKeyAndKeepsItsHostKeyPrivate(t *testing.T) {
 	ts.stop()
 	if _, err := os.Stat(ts.db + ".sock"); err == nil {
 		t.Error("the socket outlived the server")
+	}
+}
+
+// The terminal serve runs in closing (SIGHUP) stops it as Ctrl-C does:
+// exit 0, the socket gone, the stop logged.
+func TestTeamServeStopsCleanlyOnHangUp(t *testing.T) {
+	ts := startTeam(t, map[string]string{"Hugo Bernard": "lead"})
+	ts.stopWith(syscall.SIGHUP)
+	if code := ts.cmd.ProcessState.ExitCode(); code != 0 {
+		t.Fatalf("exit %d after SIGHUP:\n%s", code, ts.log)
+	}
+	if _, err := os.Stat(ts.db + ".sock"); err == nil {
+		t.Error("the socket outlived the server")
+	}
+	if !strings.Contains(ts.log.String(), "signal=hangup") {
+		t.Errorf("the stop is not logged:\n%s", ts.log)
 	}
 }
 
