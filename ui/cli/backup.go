@@ -14,7 +14,7 @@ func init() {
 	register(Command{
 		Name:    "backup",
 		Summary: "write a consistent copy of the database",
-		Usage: `Usage: mopdeck [--db PATH] backup [-o FILE] [--force]
+		Usage: `Usage: mopdeck [--db PATH] backup [-o FILE] [--force] [--compact]
 
 Copies the database from one read transaction, so the copy is consistent
 even while this mopdeck writes. The copy is written to a temporary file and
@@ -26,11 +26,18 @@ beside the database, named after it and the time
 (mopdeck-20250303-090000.db). A file already at -o FILE is refused
 unless --force says to replace it. Open a backup with mopdeck --db FILE.
 
+A bbolt file never shrinks: space that deleted records (a project, an
+import undone) leave is kept for the next writes. --compact writes the
+records into a fresh file instead, without that space. To shrink the
+database itself, quit every mopdeck on it and move the compacted copy
+over it.
+
 A database open in another mopdeck cannot be read: close that one first.
 
 Examples:
   mopdeck backup
   mopdeck --db team.db backup -o /media/usb/team-before-go-live.db
+  mopdeck backup --compact -o small.db
 `,
 		Run: runBackup,
 	})
@@ -41,12 +48,13 @@ func runBackup(e *Env) error {
 	out := flags.String("o", "", "")
 	flags.StringVar(out, "output", "", "")
 	force := flags.Bool("force", false, "")
+	compact := flags.Bool("compact", false, "")
 	rest, err := parseInterspersed(flags, e.Args)
 	if err != nil {
 		return Userf("%v (see mopdeck backup --help)", err)
 	}
 	if len(rest) > 0 {
-		return Userf("unexpected %q: mopdeck backup [-o FILE] [--force]", rest[0])
+		return Userf("unexpected %q: mopdeck backup [-o FILE] [--force] [--compact]", rest[0])
 	}
 	s, err := e.OpenStore(true)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -66,7 +74,14 @@ func runBackup(e *Env) error {
 	if path == "" {
 		path = store.BackupPath(s.Path(), time.Now())
 	}
-	t, n, err := s.Backup(path)
+	backup, was := s.Backup, ""
+	if *compact {
+		backup = s.CompactBackup
+		if fi, err := os.Stat(s.Path()); err == nil {
+			was = fmt.Sprintf(", compacted from %s", size(fi.Size()))
+		}
+	}
+	t, n, err := backup(path)
 	e.CloseStore(s)
 	if err != nil {
 		return UserError{err}
@@ -75,13 +90,13 @@ func runBackup(e *Env) error {
 		// What went down a pipe or to a device cannot be read back: say
 		// so rather than check (a FIFO would wait) or remove the node;
 		// on stderr, since the stream may be stdout.
-		fmt.Fprintf(e.Stderr, "backed up %s to %s (%s), not checked: a pipe or a device cannot be read back; check the copy where it lands with mopdeck --db FILE check\n", s.Path(), path, size(n))
+		fmt.Fprintf(e.Stderr, "backed up %s to %s (%s%s), not checked: a pipe or a device cannot be read back; check the copy where it lands with mopdeck --db FILE check\n", s.Path(), path, size(n), was)
 		return nil
 	}
 	if err := checkBackup(s.Path(), t.Path); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stdout, "backed up %s to %s (%s), checked: no problems\n", s.Path(), path, size(n))
+	fmt.Fprintf(e.Stdout, "backed up %s to %s (%s%s), checked: no problems\n", s.Path(), path, size(n), was)
 	return nil
 }
 

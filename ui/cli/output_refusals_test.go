@@ -61,6 +61,14 @@ func TestBackupRefusesToReplaceAFileUnlessForced(t *testing.T) {
 	if _, errOut, code := runCLI("--db", db, "backup", "-o", fresh); code != ExitOK {
 		t.Fatalf("backup to a new file: exit %d, %s", code, errOut)
 	}
+	small := filepath.Join(t.TempDir(), "small.db")
+	out, errOut, code = runCLI("--db", db, "backup", "--compact", "-o", small)
+	if code != ExitOK || !strings.Contains(out, "compacted from") || !strings.Contains(out, "checked: no problems") {
+		t.Fatalf("backup --compact: exit %d, %q %q", code, out, errOut)
+	}
+	if problems, err := store.CheckFile(small, 0); err != nil || len(problems) > 0 {
+		t.Fatalf("the compacted backup is not a sound copy: %v %v", err, problems)
+	}
 }
 
 // A bundle sent to a pipe or a file (not a terminal) is written as it
