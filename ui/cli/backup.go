@@ -32,7 +32,8 @@ records into a fresh file instead, without that space. To shrink the
 database itself, quit every mopdeck on it and move the compacted copy
 over it.
 
-A database open in another mopdeck cannot be read: close that one first.
+While the app or mopdeck serve holds the database, the copy is taken by
+that process, from the same consistent read.
 
 Examples:
   mopdeck backup
