@@ -12,6 +12,9 @@ import (
 // would do (see import_preview.go): the same reader, plan and
 // all-or-nothing rule as `mopdeck import changes`.
 func (p *Pane) openImport() tea.Cmd {
+	if refused := p.ctx.RefuseOnServer("read files", "import the file on the server with mopdeck import changes FILE"); refused != nil {
+		return refused
+	}
 	return p.prompt.Open("import CSV/XLSX/JSON file", "", p.previewFile)
 }
 

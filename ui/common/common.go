@@ -4,6 +4,7 @@
 package common
 
 import (
+	"fmt"
 	"sync"
 	"time"
 
@@ -36,6 +37,11 @@ type Context struct {
 	// not only its own: other sessions', and commands run through the
 	// process that owns the file (see ui/live.go).
 	Live bool
+	// Remote is set for an SSH session of mopdeck serve: the person
+	// reaches the server only through the app, so the app reads no file
+	// and runs no program on the server for them (an import path, an
+	// editor that can open a shell). RefuseOnServer says so.
+	Remote bool
 
 	subOnce sync.Once
 	sub     *store.Subscription
@@ -45,6 +51,16 @@ type Context struct {
 
 	writerOnce sync.Once
 	writer     *Writer
+}
+
+// RefuseOnServer returns the status-line error for an action that would
+// read a file or run a program on the server in a Remote session (what
+// names it, and what to do instead), or nil when the app runs locally.
+func (c *Context) RefuseOnServer(what, instead string) tea.Cmd {
+	if !c.Remote {
+		return nil
+	}
+	return Error(fmt.Errorf("over SSH the app does not %s on the server: %s", what, instead))
 }
 
 // Markdown is the one Glamour renderer and output cache of the program:

@@ -39,6 +39,11 @@ func (p *Pane) edit() tea.Cmd {
 	if errCmd != nil {
 		return errCmd
 	}
+	// An editor run for a team session would be the server's, with its
+	// shell escapes (vi's :!sh): the session edits in the app.
+	if p.ctx.Remote {
+		return p.editInline(doc)
+	}
 	return prepareEdit(p.data.Project.ID, doc, p.getenv)
 }
 

@@ -187,16 +187,11 @@ func saveEdit(s *store.Store, by string, msg editorDoneMsg, now time.Time) (comm
 		os.Remove(msg.path)
 		return common.Result{}, fmt.Errorf("cannot read back what the editor wrote (%v): %q is unchanged", err, title)
 	}
-	if bytes.Equal(data, msg.written) || msg.doc.Revised(string(data), now).Body == msg.doc.Body {
+	if bytes.Equal(data, msg.written) {
 		os.Remove(msg.path)
 		return common.Result{Note: fmt.Sprintf("no changes to %q", title)}, nil
 	}
-	saved, err := s.UpdateDoc(msg.pid, msg.doc.ID, by, func(stored model.Doc) (model.Doc, error) {
-		if stored.Rev != msg.doc.Rev {
-			return stored, errEditedMeanwhile{began: msg.doc.Rev, stored: stored.Rev}
-		}
-		return stored.Revised(string(data), now), nil
-	})
+	res, err := saveBody(s, by, msg.pid, msg.doc, string(data), now)
 	var meanwhile errEditedMeanwhile
 	switch {
 	case errors.As(err, &meanwhile):
@@ -205,6 +200,26 @@ func saveEdit(s *store.Store, by string, msg editorDoneMsg, now time.Time) (comm
 		return common.Result{}, fmt.Errorf("cannot save %q: %v; your text is kept in %s", title, err, msg.path)
 	}
 	os.Remove(msg.path)
+	return res, nil
+}
+
+// saveBody saves body onto the stored doc as its next revision, when it
+// changes the text. What else changed meanwhile (a rename, a phase)
+// stays; a new body saved meanwhile refuses the save (errEditedMeanwhile)
+// rather than being overwritten. Both editors save through it.
+func saveBody(s *store.Store, by string, pid uint64, doc model.Doc, body string, now time.Time) (common.Result, error) {
+	if doc.Revised(body, now).Body == doc.Body {
+		return common.Result{Note: fmt.Sprintf("no changes to %q", model.SanitizeLine(doc.Title))}, nil
+	}
+	saved, err := s.UpdateDoc(pid, doc.ID, by, func(stored model.Doc) (model.Doc, error) {
+		if stored.Rev != doc.Rev {
+			return stored, errEditedMeanwhile{began: doc.Rev, stored: stored.Rev}
+		}
+		return stored.Revised(body, now), nil
+	})
+	if err != nil {
+		return common.Result{}, err
+	}
 	return common.Result{Note: fmt.Sprintf("saved %q, revision %d", model.SanitizeLine(saved.Title), saved.Rev)}, nil
 }
 

@@ -51,6 +51,8 @@ func (p *Pane) ShortHelp() []key.Binding {
 	switch {
 	case p.confirm.Active():
 		return components.ConfirmKeys()
+	case p.inline != nil:
+		return []key.Binding{inlineKeys.save, inlineKeys.close}
 	case p.prompt.Active():
 		return components.PromptKeys()
 	case p.picker.Active():
@@ -67,6 +69,8 @@ func (p *Pane) FullHelp() [][]key.Binding {
 	switch {
 	case p.confirm.Active():
 		return [][]key.Binding{components.ConfirmKeys()}
+	case p.inline != nil:
+		return [][]key.Binding{{inlineKeys.save, inlineKeys.close}}
 	case p.prompt.Active():
 		return [][]key.Binding{components.PromptKeys()}
 	case p.picker.Active():

@@ -61,6 +61,9 @@ type Pane struct {
 	// with the terminal (tea.ExecProcess).
 	getenv func(string) string
 	exec   execFunc
+	// inline is the text area a team session edits a doc in (inline.go),
+	// nil when none is open.
+	inline *inlineEditor
 
 	width, height, listW, viewW int
 }
@@ -85,12 +88,12 @@ func (p *Pane) Title() string { return "Docs" }
 // Capturing is true while a prompt, a confirmation or the phase picker
 // holds the keyboard.
 func (p *Pane) Capturing() bool {
-	return p.prompt.Active() || p.confirm.Active() || p.picker.Active()
+	return p.prompt.Active() || p.confirm.Active() || p.picker.Active() || p.inline != nil
 }
 
 // Typing: the prompts (new, rename, search) and the picker's filter take
 // text.
-func (p *Pane) Typing() bool { return p.prompt.Active() || p.picker.Active() }
+func (p *Pane) Typing() bool { return p.prompt.Active() || p.picker.Active() || p.inline != nil }
 
 func (p *Pane) Init() tea.Cmd { return nil }
 
@@ -105,6 +108,10 @@ func (p *Pane) SetSize(w, h int) {
 	p.list.Height = max((h-1)/entryLines, 1)
 	p.list.Clamp()
 	p.pager.setHeight(h - 2)
+	if p.inline != nil {
+		p.inline.area.SetWidth(max(p.viewW, 10))
+		p.inline.area.SetHeight(max(h-2, 1))
+	}
 }
 
 // Update handles loads, changes, renderings, the editor's steps and keys.
@@ -145,6 +152,9 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 		return runEditor(msg, p.exec)
 	case editorDoneMsg:
 		return p.finishEdit(msg)
+	case inlineDoneMsg:
+		p.inlineDone(msg)
+		return nil
 	case tea.KeyMsg:
 		return p.handleKey(msg)
 	case common.MouseMsg:
@@ -153,6 +163,11 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	if p.prompt.Active() {
 		return p.prompt.Update(msg)
 	}
+	if p.inline != nil {
+		var cmd tea.Cmd
+		p.inline.area, cmd = p.inline.area.Update(msg) // its cursor's blinks
+		return cmd
+	}
 	return nil
 }
 
@@ -160,6 +175,8 @@ func (p *Pane) handleKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case p.confirm.Active():
 		return p.confirm.Update(msg)
+	case p.inline != nil:
+		return p.inlineKey(msg)
 	case p.prompt.Active():
 		return p.prompt.Update(msg)
 	case p.picker.Active():
@@ -242,6 +259,9 @@ func (p *Pane) View() string {
 	}
 	h := max(p.height-1, 1)
 	right := p.header() + "\n" + p.docView()
+	if p.inline != nil {
+		right = p.inlineView()
+	}
 	body := components.SideBySide(p.listView(h), p.listW, right, p.viewW, h, st.Border.Render(" │ "))
 	if line, ok := p.inputLine(); ok {
 		// Where Phases and RACI ask too: the first line, in place of

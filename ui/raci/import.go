@@ -65,6 +65,9 @@ const previewLimit = 500
 
 // openImport asks for the file's path.
 func (p *Pane) openImport() tea.Cmd {
+	if refused := p.ctx.RefuseOnServer("read files", "import the matrix on the server with mopdeck import raci FILE"); refused != nil {
+		return refused
+	}
 	return p.prompt.Open("import a RACI matrix, CSV/XLSX file", "", p.previewImport)
 }
 

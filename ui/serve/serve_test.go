@@ -180,6 +180,47 @@ func TestTwoSessionsSeeEachOthersSaves(t *testing.T) {
 	}
 }
 
+// A team session reaches the server only through the app: importing a
+// file (which would read the server's files, /etc/passwd included) is
+// refused with what to do instead, even for the lead, and a doc is edited
+// in the app, never in the server's $EDITOR (with its shell escape).
+func TestASessionReadsNoFileAndRunsNoProgramOnTheServer(t *testing.T) {
+	ran := filepath.Join(t.TempDir(), "ran")
+	t.Setenv("EDITOR", "/bin/sh -c 'touch "+ran+"'")
+	ts := startServer(t, nil, nil)
+	lead := openApp(t, ts.client(t, store.RoleLead), 120, 30)
+	mark := lead.waitFor(t, 0, "Phases")
+	lead.press(t, "2")
+	mark = lead.waitFor(t, mark, "CR-")
+	lead.press(t, "i")
+	mark = lead.waitFor(t, mark, "over SSH the app does not read files on the server", "mopdeck import changes FILE")
+	lead.press(t, "3")
+	mark = lead.waitFor(t, mark, "activities")
+	lead.press(t, "I")
+	mark = lead.waitFor(t, mark, "over SSH the app does not read files on the server", "mopdeck import raci FILE")
+	lead.press(t, "4")
+	mark = lead.waitFor(t, mark, "Status report")
+	lead.press(t, "j")
+	lead.press(t, "e")
+	mark = lead.waitFor(t, mark, "Editing ", "ctrl+s saves")
+	lead.press(t, "Typed over SSH. ")
+	lead.press(t, "\x13") // ctrl+s
+	lead.waitFor(t, mark, "revision")
+	if _, err := os.Stat(ran); err == nil {
+		t.Fatal("$EDITOR ran on the server for a session")
+	}
+	d, err := ts.store.LoadProject(ts.pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range d.Docs {
+		if strings.HasPrefix(doc.Body, "Typed over SSH. ") {
+			return
+		}
+	}
+	t.Fatal("the text typed in the session was not saved")
+}
+
 func TestAViewersDeleteIsRefusedAndLogged(t *testing.T) {
 	ts := startServer(t, nil, nil)
 	before, _ := ts.store.Changes(ts.pid)

@@ -140,6 +140,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Person: m.Name,
 		Role:   m.Role,
 		Live:   true,
+		Remote: true,
 	}
 	in := &idleReader{r: sess, done: make(chan struct{})}
 	in.touch(time.Now())
