@@ -87,3 +87,14 @@ func TestLiveRootRefusesWhatItsRoleDoesNotAllow(t *testing.T) {
 		t.Fatalf("a viewer's delete changed the requests: %d, %v", len(cs), err)
 	}
 }
+
+// In team mode the status line names the key's person and role, even in a
+// project that does not list them, never "nobody".
+func TestTeamSessionNamesItsPersonAndRole(t *testing.T) {
+	ctx, pid := uitest.Sample(t, nil)
+	member := liveBeside(ctx, "Zoé Newcomer", store.RoleMember)
+	tm := teatest.NewTestModel(t, ui.New(member, pid), teatest.WithInitialTermSize(120, 30))
+	waitFor(t, tm, "me: Zoé Newcomer (member)")
+	tm.Send(tea.QuitMsg{})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"strings"
 	"time"
 
@@ -72,12 +73,18 @@ func (m *Model) chromeLines() int { return 2 + max(m.statusLines, 1) }
 // window.
 func (m *Model) statusArea() []string {
 	st := m.ctx.Styles
-	project, me := "no project", "nobody (@ to choose)"
+	project, me, named := "no project", "nobody (@ to choose)", ""
 	if m.data != nil {
 		project = model.SanitizeLine(m.data.Project.Name)
-		if name := m.data.PersonName(m.data.Project.MeID); name != "" {
-			me = model.SanitizeLine(name)
-		}
+		named = m.data.PersonName(m.data.Project.MeID)
+	}
+	switch {
+	case m.ctx.Person != "":
+		// In team mode "me" is the key's person in every project (as the
+		// project writes the name, when it has them), with the key's role.
+		me = model.SanitizeLine(cmp.Or(named, m.ctx.Person)) + " (" + string(m.ctx.Role) + ")"
+	case named != "":
+		me = model.SanitizeLine(named)
 	}
 	left := st.StatusKey.Render("◆ "+project) + st.Faint.Render(" · me: "+me)
 	if m.ctx.Store != nil && m.ctx.Store.Damaged() != "" {

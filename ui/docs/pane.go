@@ -70,7 +70,7 @@ type Pane struct {
 
 // New returns the pane.
 func New(ctx *common.Context) *Pane {
-	return &Pane{
+	p := &Pane{
 		ctx:          ctx,
 		keys:         newKeys(),
 		md:           ctx.Markdown(),
@@ -81,6 +81,10 @@ func New(ctx *common.Context) *Pane {
 		getenv:       os.Getenv,
 		exec:         tea.ExecProcess,
 	}
+	if ctx.Remote {
+		p.keys.edit.SetHelp("e", "edit here (ctrl+s saves)")
+	}
+	return p
 }
 
 func (p *Pane) Title() string { return "Docs" }
