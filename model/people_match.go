@@ -71,8 +71,8 @@ func FindPeople(people []Person, query string) []Person {
 }
 
 // ClosePeople suggests people for a name that matched no one, best first,
-// at most limit: names that contain the query (or are contained in it), a
-// word of the name that does, and names or words within a few typos
+// at most limit: names that contain the query (or are whole words of it),
+// a word of the name that does, and names or words within a few typos
 // (edit distance up to a third of the query's length, at least 1).
 func ClosePeople(people []Person, query string, limit int) []Person {
 	q := FoldName(query)
@@ -109,7 +109,9 @@ func closeness(name, q string, allowed int) (int, bool) {
 	if name == "" {
 		return 0, false
 	}
-	if strings.Contains(name, q) || strings.Contains(q, name) {
+	// A name inside the query counts as whole words only: "IT" is not
+	// close to "Léa Petit".
+	if strings.Contains(name, q) || strings.Contains(" "+q+" ", " "+name+" ") {
 		return 0, true
 	}
 	best := EditDistance(name, q)

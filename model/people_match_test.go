@@ -84,6 +84,15 @@ func TestClosePeople(t *testing.T) {
 			t.Errorf("ClosePeople(%q) = %v, want %v", tt.q, got, tt.want)
 		}
 	}
+	// A name inside the query counts as whole words: the "IT" team is not
+	// close to "Léa Petit", "Hugo Bernard" is close to "Dr Hugo Bernard".
+	teams := []Person{{ID: 7, Name: "IT"}, {ID: 8, Name: "Hugo Bernard"}}
+	if got := ids(ClosePeople(teams, "Léa Petit", 5)); len(got) != 0 {
+		t.Errorf(`ClosePeople("Léa Petit") = %v: a name inside a word`, got)
+	}
+	if got := ids(ClosePeople(teams, "Dr Hugo Bernard", 5)); !equalIDs(got, []uint64{8}) {
+		t.Errorf(`ClosePeople("Dr Hugo Bernard") = %v, want [8]`, got)
+	}
 	if got := ClosePeople(matchPeople, "e", 2); len(got) != 2 {
 		t.Errorf("limit 2 gave %d people", len(got))
 	}
