@@ -138,3 +138,18 @@ func FormatOf(path string) (Format, bool) {
 	}
 	return "", false
 }
+
+// ReadAs says how the file was read, for the preview and the command
+// line: "read as a column per person, semicolon separated".
+func (r *Result) ReadAs() string {
+	s := "read as " + r.Shape.String()
+	switch {
+	case r.Format == XLSX && r.SheetName != "":
+		s += fmt.Sprintf(", sheet %q", model.SanitizeLine(r.SheetName))
+	case r.Delimiter == ';':
+		s += ", semicolon separated"
+	case r.Delimiter == '\t':
+		s += ", tab separated"
+	}
+	return s
+}

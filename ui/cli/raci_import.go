@@ -88,7 +88,7 @@ func runImportRACI(e *Env, args []string) error {
 	if len(res.Problems) > 0 {
 		return refuseSheet(e.Stderr, file, res.Problems)
 	}
-	fmt.Fprintf(e.Stderr, "%s: %s\n", file, readAs(res))
+	fmt.Fprintf(e.Stderr, "%s: %s\n", file, res.ReadAs())
 	return e.InProject(*dry, func(s *store.Store, p model.Project) error {
 		if *dry {
 			d, err := s.LoadProject(p.ID)
@@ -132,20 +132,6 @@ func runImportRACI(e *Env, args []string) error {
 		}
 		return nil
 	})
-}
-
-// readAs says how the file was read.
-func readAs(res *raciio.Result) string {
-	s := "read as " + res.Shape.String()
-	switch {
-	case res.Format == raciio.XLSX && res.SheetName != "":
-		s += fmt.Sprintf(", sheet %q", model.SanitizeLine(res.SheetName))
-	case res.Delimiter == ';':
-		s += ", semicolon separated"
-	case res.Delimiter == '\t':
-		s += ", tab separated"
-	}
-	return s
 }
 
 // refuseSheet lists a refused file's problems and says nothing was done.

@@ -101,7 +101,7 @@ func planImport(s *store.Store, seq int, path string, pid uint64, replace bool) 
 		return msg
 	}
 	msg.file = model.SanitizeLine(res.Sheet.File)
-	lines := []components.PreviewLine{{Text: msg.file + ": " + readAs(res), Tone: components.ToneFaint}}
+	lines := []components.PreviewLine{{Text: msg.file + ": " + res.ReadAs(), Tone: components.ToneFaint}}
 	for _, n := range res.Notes {
 		lines = append(lines, components.PreviewLine{Text: "note: " + n, Tone: components.ToneFaint})
 	}
@@ -208,20 +208,6 @@ func importedNote(file string, imp store.RACIImported) string {
 }
 
 func howMany(n int, one, many string) string { return fmt.Sprintf("%d %s", n, plural(n, one, many)) }
-
-// readAs says how the file was read.
-func readAs(res *raciio.Result) string {
-	s := "read as " + res.Shape.String()
-	switch {
-	case res.Format == raciio.XLSX && res.SheetName != "":
-		s += fmt.Sprintf(", sheet %q", model.SanitizeLine(res.SheetName))
-	case res.Delimiter == ';':
-		s += ", semicolon separated"
-	case res.Delimiter == '\t':
-		s += ", tab separated"
-	}
-	return s
-}
 
 func pline(tone components.Tone, format string, a ...any) components.PreviewLine {
 	return components.PreviewLine{Text: fmt.Sprintf(format, a...), Tone: tone}
