@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -26,18 +25,7 @@ import (
 // "Second", is sample() with cell (2,2) C → I.
 const schema2Fixture = "testdata/schema2.bbolt"
 
-func schema2Copy(t *testing.T) string {
-	t.Helper()
-	b, err := os.ReadFile(schema2Fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := tempPath(t)
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+func schema2Copy(t *testing.T) string { return fixtureCopy(t, schema2Fixture) }
 
 // numericRole finds a letter stored as a number.
 var numericRole = regexp.MustCompile(`"role":\d`)

@@ -33,9 +33,13 @@ import (
 const schema1Fixture = "testdata/schema1.bbolt"
 
 // schema1Copy copies the fixture to a new folder and returns its path.
-func schema1Copy(t *testing.T) string {
+func schema1Copy(t *testing.T) string { return fixtureCopy(t, schema1Fixture) }
+
+// fixtureCopy copies a kept database file to a new folder, so a test may
+// migrate and write it, and returns the copy's path.
+func fixtureCopy(t *testing.T, fixture string) string {
 	t.Helper()
-	b, err := os.ReadFile(schema1Fixture)
+	b, err := os.ReadFile(fixture)
 	if err != nil {
 		t.Fatal(err)
 	}
