@@ -2,11 +2,12 @@ package ui_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"mopdeck/ui/uitest"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -47,19 +48,6 @@ func TestDocsReportGoldens(t *testing.T) {
 				}
 			}
 		}
-		path := filepath.Join("docs", "testdata", fmt.Sprintf("report_%dx%d.golden", sz[0], sz[1]))
-		if updating() {
-			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run with -update to write it)", err)
-		}
-		if got != string(want) {
-			t.Errorf("%dx%d differs from %s:\n%s", sz[0], sz[1], path, got)
-		}
+		uitest.Golden(t, filepath.Join("docs", "testdata", fmt.Sprintf("report_%dx%d.golden", sz[0], sz[1])), got)
 	}
 }

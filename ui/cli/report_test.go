@@ -2,9 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"flag"
-	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,9 +9,8 @@ import (
 
 	"mopdeck/model"
 	"mopdeck/store"
+	"mopdeck/ui/uitest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // reportNow is the pinned clock of the report tests.
 var reportNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
@@ -65,19 +61,7 @@ func TestReportGoldenOnSampleProject(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("report: exit %d: %s", code, errOut)
 	}
-	golden := filepath.Join("testdata", "report_sample.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./ui/cli -run Golden -update to create it)", err)
-	}
-	if out != string(want) {
-		t.Errorf("report differs from %s (rerun with -update if the change is meant):\n%s", golden, lineDiff(string(want), out))
-	}
+	uitest.Golden(t, filepath.Join("testdata", "report_sample.golden"), out)
 	if strings.ContainsAny(out, "\x1b\x07") {
 		t.Error("report holds control characters")
 	}
@@ -126,25 +110,4 @@ func TestClockAcceptsDateOrTime(t *testing.T) {
 	if got, err := clock(); err != nil || time.Since(got) > time.Minute {
 		t.Errorf("unpinned clock: %v, %v", got, err)
 	}
-}
-
-// lineDiff shows the first differing lines of two texts.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			shown++
-			fmt.Fprintf(&b, "line %d\n  want: %s\n  got:  %s\n", i+1, wl, gl)
-		}
-	}
-	return b.String()
 }

@@ -1,9 +1,7 @@
 package phases
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,9 +10,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"mopdeck/model"
+	"mopdeck/ui/uitest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // tlNow is the fixed "today" of the timeline tests.
 var tlNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
@@ -25,22 +22,7 @@ func timelineText(tl Timeline) string {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./ui/phases -update once to write it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file:\n--- got\n%s--- want\n%s", name, got, want)
-	}
+	uitest.Golden(t, filepath.Join("testdata", name), got)
 }
 
 // TestTimelineGolden100 draws the sample project (mid-Test, one phase
