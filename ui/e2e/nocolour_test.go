@@ -42,6 +42,9 @@ func TestStatesShowWithoutColour(t *testing.T) {
 	}
 	t.Run("colour", func(t *testing.T) {
 		t.Setenv("NO_COLOR", "")
+		// termenv takes any process with CI set for one without a
+		// terminal, so CI machines would see no colour at all.
+		t.Setenv("CI", "")
 		// TERM is named: tmux's own default ("screen" where the
 		// tmux-256color entry is missing) reads as a terminal without colour.
 		s := startTmuxTerm(t, "xterm-256color", 100, 30, "--db", filepath.Join(t.TempDir(), "colour.db"))
