@@ -70,6 +70,18 @@ func FindPeople(people []Person, query string) []Person {
 	return out
 }
 
+// PersonName is how a name typed for a person is kept: the project's
+// spelling when it names exactly one of its people, by name or handle once
+// both are folded ("lea petit" is "Léa Petit"); else the text as typed,
+// trimmed, since testers and requesters are often not among the people.
+func PersonName(people []Person, typed string) string {
+	typed = strings.TrimSpace(SanitizeLine(typed))
+	if found := FindPeople(people, typed); len(found) == 1 {
+		return SanitizeLine(found[0].Name)
+	}
+	return typed
+}
+
 // ClosePeople suggests people for a name that matched no one, best first,
 // at most limit: names that contain the query (or are whole words of it),
 // a word of the name that does, and names or words within a few typos

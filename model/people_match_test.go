@@ -126,3 +126,19 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonName(t *testing.T) {
+	twins := append([]Person{{ID: 9, Name: "Hugo  bernard"}}, matchPeople...)
+	for _, tt := range []struct{ typed, want string }{
+		{"lea petit", "Léa Petit"},
+		{" LEA.PETIT@acme.example ", "Léa Petit"}, // the handle
+		{"Lea", "Lea"},                            // a start is not a name
+		{"Jo Tester", "Jo Tester"},                // not one of the people
+		{"hugo bernard", "hugo bernard"},          // two people: neither is chosen
+		{"  ", ""},
+	} {
+		if got := PersonName(twins, tt.typed); got != tt.want {
+			t.Errorf("PersonName(%q) = %q, want %q", tt.typed, got, tt.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
@@ -32,6 +33,10 @@ type crForm struct {
 	// saving is set while the write runs: the form stays on screen, so
 	// that a refused save leaves every typed value in place.
 	saving bool
+	// names are the fields that suggest the project's people, with the
+	// value each writes to; people are those people.
+	names  map[huh.Field]*string
+	people []model.Person
 }
 
 // formValues are what the fields write to.
@@ -81,6 +86,10 @@ func (p *Pane) newForm(c model.ChangeRequest, editing bool) *crForm {
 	input := func(title string, value *string, limit int) *huh.Input {
 		return huh.NewInput().Title(fmt.Sprintf("%-11s", title)).Inline(true).CharLimit(limit).Value(value)
 	}
+	f.people = p.data.People
+	raisedBy := input("Raised by", &v.raisedBy, 100).Suggestions(people)
+	assignee := input("Assignee", &v.assignee, 100).Suggestions(people)
+	f.names = map[huh.Field]*string{raisedBy: &v.raisedBy, assignee: &v.assignee}
 	f.fields = []huh.Field{
 		input("Title", &v.title, 200).Validate(func(s string) error {
 			if strings.TrimSpace(model.SanitizeLine(s)) == "" {
@@ -90,7 +99,7 @@ func (p *Pane) newForm(c model.ChangeRequest, editing bool) *crForm {
 		}),
 		huh.NewText().Title("Description (markdown · ctrl+j new line)").Lines(3).CharLimit(8000).ExternalEditor(false).Value(&v.description),
 		huh.NewSelect[model.Area]().Title("Area").Inline(true).Options(areaOptions()...).Value(&v.area),
-		input("Raised by", &v.raisedBy, 100).Suggestions(people),
+		raisedBy,
 		huh.NewSelect[uint64]().Title("Raised in").Inline(true).Options(p.phaseOptions()...).Value(&v.raisedIn),
 		input("Source key", &v.sourceKey, 100).Placeholder("its key in the tool it came from (JIRA-123)"),
 		input("Impact 1-5", &v.impact, 3).Validate(func(s string) error {
@@ -110,11 +119,14 @@ func (p *Pane) newForm(c model.ChangeRequest, editing bool) *crForm {
 			huh.NewOption("later (backlog)", model.DecisionLater), huh.NewOption("reject", model.DecisionRejected),
 		).Value(&v.decision),
 		huh.NewSelect[model.CRStatus]().Title("Status").Inline(true).Options(statusOptions(c.Status)...).Value(&v.status),
-		input("Assignee", &v.assignee, 100).Suggestions(people),
+		assignee,
 	}
 	keys := huh.NewDefaultKeyMap()
 	keys.Select.Filter.SetEnabled(false) // "/" and esc keep their pane meaning
 	keys.Text.Editor.SetEnabled(false)
+	// The rest of a suggested name shows as if typed; → at the end of the
+	// text takes it, as in shells, and ctrl+e as huh has it.
+	keys.Input.AcceptSuggestion = key.NewBinding(key.WithKeys("ctrl+e", "right"))
 	f.form = huh.NewForm(huh.NewGroup(f.fields...)).
 		WithTheme(p.formTheme()).
 		WithKeyMap(keys).
@@ -288,8 +300,8 @@ func (f *crForm) result() (model.ChangeRequest, error) {
 	c := f.orig
 	c.Title = strings.TrimSpace(model.SanitizeLine(v.title))
 	c.Description = strings.TrimSpace(model.Sanitize(v.description))
-	c.RaisedBy = strings.TrimSpace(model.SanitizeLine(v.raisedBy))
-	c.Assignee = strings.TrimSpace(model.SanitizeLine(v.assignee))
+	c.RaisedBy = f.personName(v.raisedBy, f.start.raisedBy)
+	c.Assignee = f.personName(v.assignee, f.start.assignee)
 	c.SourceKey = strings.TrimSpace(model.SanitizeLine(v.sourceKey))
 	c.Area, c.RaisedIn, c.Complexity = v.area, v.raisedIn, v.complexity
 	var err error
@@ -365,9 +377,11 @@ func (p *Pane) formView() string {
 	if f.editing {
 		head = "Edit " + f.orig.Ref()
 	}
-	top := []string{
-		components.Fit(st.Title.Render(head)+st.Faint.Render("  tab/enter next · shift+tab back · ←/→ choose · enter on the last field saves · esc cancels"), w),
+	hint := "  tab/enter next · shift+tab back · ←/→ choose · enter on the last field saves · esc cancels"
+	if typed, ok := f.suggesting(); ok {
+		hint = fmt.Sprintf("  → or ctrl+e takes the suggested name · tab keeps %q", typed)
 	}
+	top := []string{components.Fit(st.Title.Render(head)+st.Faint.Render(hint), w)}
 	if p.confirm.Active() {
 		top[0] = p.confirm.View(st, w)
 	}

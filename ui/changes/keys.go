@@ -75,7 +75,7 @@ func newKeyMap() keyMap {
 
 		formNext:     b([]string{"tab", "enter"}, "tab/enter", "next field (enter on the last saves)"),
 		formPrev:     b([]string{"shift+tab"}, "shift+tab", "previous field"),
-		formChoose:   b([]string{"left", "right"}, "←/→", "choose an option"),
+		formChoose:   b([]string{"left", "right"}, "←/→", "choose an option (→ also takes a suggested name)"),
 		formComplete: b([]string{"ctrl+e"}, "ctrl+e", "take the suggested name"),
 		formCancel:   b([]string{"esc"}, "esc", "cancel"),
 	}

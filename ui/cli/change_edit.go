@@ -164,6 +164,20 @@ func (ed crEdit) raisedIn(s *store.Store, pid uint64) (uint64, error) {
 	return phaseByName(phases, ed.phase)
 }
 
+// spellPeople gives the names typed for --raised-by and --assignee the
+// project's spelling where they name one of its people, as the form does.
+func (ed *crEdit) spellPeople(s *store.Store, pid uint64) error {
+	if !ed.given["raised-by"] && !ed.given["assignee"] {
+		return nil
+	}
+	people, err := s.People(pid)
+	if err != nil {
+		return err
+	}
+	ed.raisedBy, ed.assignee = model.PersonName(people, ed.raisedBy), model.PersonName(people, ed.assignee)
+	return nil
+}
+
 func runChangeAdd(e *Env, args []string) error {
 	f := newCRFlags("change add", false)
 	words, err := parseInterspersed(f.fs, args)
@@ -191,6 +205,9 @@ func runChangeAdd(e *Env, args []string) error {
 	return e.InProject(false, func(s *store.Store, p model.Project) error {
 		raisedIn, err := ed.raisedIn(s, p.ID)
 		if err != nil {
+			return err
+		}
+		if err := ed.spellPeople(s, p.ID); err != nil {
 			return err
 		}
 		c, err := ed.apply(model.ChangeRequest{Title: title, CreatedAt: now}, raisedIn)
@@ -235,6 +252,9 @@ func runChangeSet(e *Env, args []string) error {
 	return e.InProject(false, func(s *store.Store, p model.Project) error {
 		raisedIn, err := ed.raisedIn(s, p.ID)
 		if err != nil {
+			return err
+		}
+		if err := ed.spellPeople(s, p.ID); err != nil {
 			return err
 		}
 		var before model.ChangeRequest

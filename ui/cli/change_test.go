@@ -26,6 +26,7 @@ func changeDB(t *testing.T, crs ...model.ChangeRequest) (path string, pid uint64
 	d, err := s.CreateProject(model.ProjectData{
 		Project: model.Project{Name: "Shop"},
 		Phases:  []model.Phase{{Name: "Build", Order: 1}, {Name: "Test", Order: 2}},
+		People:  []model.Person{{Name: "Léa Petit", Handle: "lea.petit@acme.example"}},
 	}, "tester")
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +73,7 @@ func TestChangeAddPrintsTheIDAndReadsValuesAsTheFormDoes(t *testing.T) {
 	_, h0 := stored(t, db, pid, 1)
 	out, errOut, code := runCLI("--db", db, "change", "add", "Add", "a", "Region", "filter",
 		"--impact", "high", "--complexity", "M", "--estimate", "1,5", "--decision", "now",
-		"--area", "workflow", "--raised-by", " Tom ", "--phase", "test", "--assignee", "Léa Petit",
+		"--area", "workflow", "--raised-by", " Tom ", "--phase", "test", "--assignee", "lea  PETIT",
 		"--description", "On the\x1b[31m campaign list")
 	if code != ExitOK || out != "CR-2\n" || errOut != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %q; want CR-2", code, out, errOut)
@@ -82,7 +83,8 @@ func TestChangeAddPrintsTheIDAndReadsValuesAsTheFormDoes(t *testing.T) {
 		ID: 2, Title: "Add a Region filter", Description: model.Sanitize("On the\x1b[31m campaign list"),
 		RaisedBy: "Tom", RaisedIn: phases["Test"], Area: model.AreaWorkflow, Impact: 4,
 		Complexity: model.ComplexityMedium, EstimateHrs: 1.5,
-		// "now" on a new request moves it to triaged, as triage does.
+		// "now" on a new request moves it to triaged, as triage does;
+		// a person of the project is kept as the project spells them.
 		Decision: model.DecisionNow, Status: model.StatusTriaged, Assignee: "Léa Petit",
 	}
 	c.CreatedAt = time.Time{}
