@@ -253,23 +253,17 @@ func (pl *planner) lookupPhase(r RACISheetRow, text string) (uint64, bool) {
 
 func (pl *planner) rows() {
 	// People first: "everyone" on an early row takes in the people later
-	// rows create.
+	// rows create. A grid's columns come first, left to right, so that
+	// the people it creates stand in the matrix as in the file, not in
+	// the order their first letter happens to come.
 	columnOf := map[personRef]string{}
+	for _, c := range personColumns(pl.s.Rows) {
+		pl.personOfColumn(columnOf, RACISheetRow{Row: pl.s.HeaderRow}, c)
+	}
 	for _, r := range pl.s.Rows {
 		for _, c := range r.Cells {
-			if c.Everyone {
-				continue
-			}
-			id, n, ok := pl.person(r, c)
-			if !ok || !c.ByColumn {
-				continue
-			}
-			ref := personRef{id: id, new: n, ok: true}
-			if prev, seen := columnOf[ref]; !seen {
-				columnOf[ref] = c.Column
-			} else if pair := prev + " " + c.Column; prev != c.Column && !pl.dupColumns[pair] {
-				pl.dupColumns[pair] = true
-				pl.problem(max(pl.s.HeaderRow, 1), c.Column, c.Header, "this is the same person as column %s: give each person one column", prev)
+			if !c.Everyone {
+				pl.personOfColumn(columnOf, r, c)
 			}
 		}
 	}
@@ -311,6 +305,41 @@ func (pl *planner) rows() {
 		}
 		pl.cells(r, act, newAct)
 	}
+}
+
+// personOfColumn resolves a cell's person and, for a grid's column,
+// tells once when two columns name the same person.
+func (pl *planner) personOfColumn(columnOf map[personRef]string, r RACISheetRow, c RACISheetCell) {
+	id, n, ok := pl.person(r, c)
+	if !ok || !c.ByColumn {
+		return
+	}
+	ref := personRef{id: id, new: n, ok: true}
+	if prev, seen := columnOf[ref]; !seen {
+		columnOf[ref] = c.Column
+	} else if pair := prev + " " + c.Column; prev != c.Column && !pl.dupColumns[pair] {
+		pl.dupColumns[pair] = true
+		pl.problem(max(pl.s.HeaderRow, 1), c.Column, c.Header, "this is the same person as column %s: give each person one column", prev)
+	}
+}
+
+// personColumns are a grid's person columns that hold a letter, each by
+// its first cell, left to right (B before Z before AA).
+func personColumns(rows []RACISheetRow) []RACISheetCell {
+	var out []RACISheetCell
+	seen := map[string]bool{}
+	for _, r := range rows {
+		for _, c := range r.Cells {
+			if c.ByColumn && !seen[c.Column] {
+				seen[c.Column] = true
+				out = append(out, c)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b RACISheetCell) int {
+		return cmp.Or(cmp.Compare(len(a.Column), len(b.Column)), cmp.Compare(a.Column, b.Column))
+	})
+	return out
 }
 
 // person resolves a name to the project's person or a new one; ok is

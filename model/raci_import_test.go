@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -225,5 +226,42 @@ func TestPlanFindsPhasesByTheirOtherNames(t *testing.T) {
 	p, problems = PlanRACIImport(d, heading, false)
 	if len(problems) > 0 || len(p.NewActivities) != 1 || p.NewActivities[0].PhaseID != 2 {
 		t.Fatalf("under a heading by another name: %+v %v", p.NewActivities, problems)
+	}
+}
+
+// The people a grid creates come in the file's column order, whichever
+// row gives each its first letter: the matrix then reads as the file.
+func TestPlanCreatesAGridsPeopleInColumnOrder(t *testing.T) {
+	gridColumns = map[string]string{}
+	var headers []string
+	for i := range 30 { // past Z: AA and AB sort after Z
+		headers = append(headers, fmt.Sprintf("Person %02d", i))
+	}
+	row := func(n int, letters map[int]string) RACISheetRow {
+		var cells []string
+		for i, h := range headers {
+			cells = append(cells, h, letters[i])
+		}
+		return gridRow(n, fmt.Sprintf("Activity %d", n), "", cells...)
+	}
+	last := map[int]string{1: "R", 2: "I", 4: "A"}
+	for i := 6; i < 28; i++ {
+		last[i] = "I"
+	}
+	s := RACISheet{File: "m.csv", HeaderRow: 1, Rows: []RACISheetRow{
+		row(2, map[int]string{29: "A/R", 5: "C"}),
+		row(3, map[int]string{0: "A", 3: "R", 28: "I"}),
+		row(4, last),
+	}}
+	p, problems := PlanRACIImport(planFixture(), s, false)
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	var got []string
+	for _, x := range p.NewPeople {
+		got = append(got, x.Name)
+	}
+	if strings.Join(got, ",") != strings.Join(headers, ",") {
+		t.Fatalf("new people in the order\n %v\nwant the columns' order\n %v", got, headers)
 	}
 }
