@@ -150,8 +150,9 @@ func (p *Picker) Selected() (int, bool) {
 }
 
 // refilter lists the items that match the filter and puts the cursor on
-// the item it was on; when the filter hides that one, on the next item
-// shown after it, so that widening the filter again finds it back.
+// the item it was on; when the filter hides that one, on the first match,
+// as a search would, while the item stays wanted: widening the filter
+// again finds it back.
 func (p *Picker) refilter() {
 	q := model.FoldName(p.filter)
 	p.shown = p.shown[:0]
@@ -161,9 +162,9 @@ func (p *Picker) refilter() {
 		}
 	}
 	p.cur.N = len(p.shown)
-	p.cur.Pos = len(p.shown) - 1
+	p.cur.Pos = 0
 	for pos, i := range p.shown {
-		if i >= p.want {
+		if i == p.want {
 			p.cur.Pos = pos
 			break
 		}

@@ -75,8 +75,8 @@ func TestPickerArrowsAndCtrlJKMove(t *testing.T) {
 }
 
 // The cursor stays on the item it was on while the filter narrows and
-// widens; when the filter hides it, it goes to the next one shown and
-// back once the filter lets it through again.
+// widens; when the filter hides it, it goes to the first match and back
+// once the filter lets it through again.
 func TestPickerKeepsTheItemWhileTheFilterChanges(t *testing.T) {
 	p, _ := openPeople(t, 3) // Kim Jones
 	p.Update(runes("o"))     // every one but Léa
@@ -100,6 +100,10 @@ func TestPickerKeepsTheItemWhileTheFilterChanges(t *testing.T) {
 	p.Update(tea.KeyMsg{Type: tea.KeyCtrlU})
 	if got := selectedLabel(t, p); got != "Kim Jones" {
 		t.Fatalf("filter cleared: on %q, want Kim Jones back", got)
+	}
+	p.Update(runes("ops")) // Sarah and Jamal, both above Kim
+	if got := selectedLabel(t, p); got != "Sarah Chen" {
+		t.Fatalf("Kim hidden below the matches: on %q, want the first match", got)
 	}
 }
 
