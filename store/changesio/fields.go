@@ -137,7 +137,7 @@ var headerWords = map[field][]string{
 	fieldDecision:       {"Decision", "Décision", "Decisão", "Entscheidung"},
 	fieldStatus:         {"Status", "Statut", "État", "State", "Estado", "Situação"},
 	fieldStatusCategory: {"Status category", "Catégorie de statut", "Categoria de status", "Categoria do status", "Statuskategorie"},
-	fieldAssignee: {"Assignee", "Responsable", "Assigned to", "Assigné à", "Attribué à", "Owner",
+	fieldAssignee: {"Assignee", "Assignees", "Responsable", "Assigned to", "Assigné à", "Attribué à", "Owner",
 		"Attribué à - Technicien", "Responsável", "Atribuído a", "Bearbeiter", "Zugewiesen an", "Asignado a"},
 	fieldDerived: {"Quadrant", "Age"},
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"mopdeck/model"
@@ -233,7 +234,12 @@ func (c *converter) record(fields map[string]any, line int, unknown map[string]b
 	c.row(cells, at)
 }
 
-// jsonText turns a JSON value into the text a cell would hold.
+// jsonText turns a JSON value into the text a cell would hold. Tools'
+// JSON nests what a sheet has in one cell: a person or a status is an
+// object (GitHub's "author": {"login", "name"}, Jira's "reporter":
+// {"displayName"}, ServiceNow's {"display_value"}), several of them an
+// array ("assignees"). Those read as the name they carry, a list as its
+// names joined with commas; an object with no name reads as its JSON.
 func jsonText(v any) string {
 	switch x := v.(type) {
 	case nil:
@@ -244,10 +250,29 @@ func jsonText(v any) string {
 		return x.String()
 	case bool:
 		return strconv.FormatBool(x)
+	case map[string]any:
+		for _, k := range nameKeys {
+			if s, ok := x[k].(string); ok && strings.TrimSpace(s) != "" {
+				return s
+			}
+		}
+	case []any:
+		names := make([]string, 0, len(x))
+		for _, e := range x {
+			if s := strings.TrimSpace(jsonText(e)); s != "" {
+				names = append(names, s)
+			}
+		}
+		return strings.Join(names, ", ")
 	}
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// nameKeys are the keys that name what a tool's JSON object stands for,
+// the most readable first: a person's full name before their login.
+var nameKeys = []string{"displayName", "display_value", "name", "fullName", "login", "username",
+	"emailAddress", "email", "value", "title", "key"}
 
 // lineCounter returns a function from byte offset to line number. Calls
 // with growing offsets (the usual case) count only the bytes in between.
