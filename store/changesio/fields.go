@@ -186,7 +186,19 @@ func fieldOf(name string, m *Mapping) field {
 			return f
 		}
 	}
-	return headerNames[k]
+	if f, ok := headerNames[k]; ok {
+		return f
+	}
+	// Azure DevOps' reference names ("System.AssignedTo",
+	// "Microsoft.VSTS.Common.Priority") are its display names in a
+	// namespace. Not Scheduling's: its estimates are in hours where
+	// Jira's "Original estimate" is in seconds.
+	for _, ns := range []string{"System.", "Microsoft.VSTS.Common."} {
+		if rest, ok := strings.CutPrefix(name, ns); ok && !strings.Contains(rest, ".") {
+			return headerNames[foldHeader(rest)]
+		}
+	}
+	return fieldNone
 }
 
 // hasTitle tells whether a row of cells would be a header with a title

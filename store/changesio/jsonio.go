@@ -2,6 +2,7 @@ package changesio
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -133,7 +134,9 @@ func ReadJSON(data []byte, name string, opt Options) *Result {
 				return fail(err)
 			}
 			switch t {
-			case "changes":
+			case "changes", "issues", "value", "result":
+				// mopdeck's own export, and the lists that Jira's,
+				// Azure DevOps' and ServiceNow's REST APIs answer.
 				if err := readArray(); err != nil {
 					return fail(err)
 				}
@@ -188,8 +191,14 @@ var errStop = errors.New("stop")
 
 // record converts one JSON record at line.
 func (c *converter) record(fields map[string]any, line int, unknown map[string]bool) {
+	fields = flatten(fields)
 	cells := make([]cell, 0, len(fields))
-	_, hasRef := fields["ref"]
+	otherKey := false // a key that names the request better than "id"
+	for k := range fields {
+		if k != "id" && c.jsonField(k) == fieldKey {
+			otherKey = true
+		}
+	}
 	title := false
 	fits := true
 	at := loc{row: line, line: line, col: -1}
@@ -199,17 +208,11 @@ func (c *converter) record(fields map[string]any, line int, unknown map[string]b
 			c.pr.row(k, at, "cell too big", cellTooBig(len(s)))
 			continue
 		}
-		f, seen := c.jsonKeys[k]
-		if !seen {
-			f = fieldOf(k, c.opt.Mapping)
-			c.jsonKeys[k] = f
-			if f != fieldNone && f != fieldIgnored && f != fieldDerived {
-				c.h.has[f] = true
-				c.res.has[f] = true
-			}
-		}
-		if f == fieldKey && hasRef && k == "id" {
-			continue // mopdeck's own export: "ref" names the request
+		f := c.jsonField(k)
+		if f == fieldKey && otherKey && k == "id" {
+			// mopdeck's "ref", Jira's "key", GitHub's "number": the
+			// key people know, where "id" is a database's own.
+			continue
 		}
 		switch f {
 		case fieldNone:
@@ -229,9 +232,47 @@ func (c *converter) record(fields map[string]any, line int, unknown map[string]b
 		c.pr.row("title", at, "no title", "this record has no title: every request needs one")
 		return
 	}
-	// Map order is random: sort so problems come in column order.
-	slices.SortFunc(cells, func(a, b cell) int { return int(a.col.f) - int(b.col.f) })
+	// Map order is random: sort so that problems come in column order,
+	// and two keys for one field ("title" and "summary") give the same
+	// result on every run.
+	slices.SortFunc(cells, func(a, b cell) int {
+		return cmp.Or(cmp.Compare(a.col.f, b.col.f), cmp.Compare(a.col.name, b.col.name))
+	})
 	c.row(cells, at)
+}
+
+// jsonField is the field a record's key maps to, cached.
+func (c *converter) jsonField(k string) field {
+	f, seen := c.jsonKeys[k]
+	if !seen {
+		f = fieldOf(k, c.opt.Mapping)
+		c.jsonKeys[k] = f
+		if f != fieldNone && f != fieldIgnored && f != fieldDerived {
+			c.h.has[f] = true
+			c.res.has[f] = true
+		}
+	}
+	return f
+}
+
+// flatten lifts the values that REST APIs keep under "fields" (Jira's
+// issues, Azure DevOps' work items) to the record's level, beside its
+// key; a value the record has at its own level stays.
+func flatten(record map[string]any) map[string]any {
+	inner, ok := record["fields"].(map[string]any)
+	if !ok {
+		return record
+	}
+	out := make(map[string]any, len(record)+len(inner))
+	for k, v := range inner {
+		out[k] = v
+	}
+	for k, v := range record {
+		if k != "fields" {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // jsonText turns a JSON value into the text a cell would hold. Tools'
