@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"mopdeck/model"
 	"mopdeck/ui/components"
@@ -147,8 +148,17 @@ func (p *Pane) matrixView() string {
 			lines = append(lines, components.Fit(strings.Repeat(" ", labelW)+st.Border.Render(strings.Repeat("─", cellW)+"┼"+strings.Repeat("─", cellW)), w))
 		}
 	}
+	// The note under the grid wraps into the lines left, rather than
+	// losing its end ("not counted above") at 80 columns.
 	un := m.cells[model.Unrated]
-	lines = append(lines, components.Fit(st.Faint.Render(fmt.Sprintf("not rated yet: %d (press t to triage)%s", un.Count, m.rejected)), w))
+	foot := strings.Split(components.Wrap(fmt.Sprintf("not rated yet: %d (press t to triage)%s", un.Count, m.rejected), w), "\n")
+	if room := max(h-len(lines), 1); len(foot) > room {
+		foot[room-1] = strings.Join(foot[room-1:], " ")
+		foot = foot[:room]
+	}
+	for _, l := range foot {
+		lines = append(lines, components.Fit(st.Faint.Render(l), w))
+	}
 	return strings.Join(lines, "\n")
 }
 
@@ -156,7 +166,12 @@ func (p *Pane) matrixView() string {
 func (p *Pane) matrixCell(q model.Quadrant, w, h int) []string {
 	st := p.ctx.Styles
 	c := p.matrix.cells[q]
-	title := " " + strings.ToUpper(q.String()[:1]) + q.String()[1:] + " — " + quadrantAxes[q]
+	// The axes' words repeat the labels around the grid: they go first
+	// when the cell is narrow, so that the name is never cut.
+	title := " " + strings.ToUpper(q.String()[:1]) + q.String()[1:]
+	if full := title + " — " + quadrantAxes[q]; ansi.StringWidth(full) <= w {
+		title = full
+	}
 	titleStyle := st.Quadrants[q]
 	if q == p.matrix.selected {
 		titleStyle = st.Selected

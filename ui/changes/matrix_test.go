@@ -65,3 +65,24 @@ func TestMatrixFollowsOtherFacetsAndChanges(t *testing.T) {
 		t.Fatalf("the matrix did not follow the reload:\n%s", v)
 	}
 }
+
+// At 80 columns a quadrant's name is never cut (the axes' words, which
+// the labels around the grid repeat, give way), and the note under the
+// grid wraps rather than losing its end.
+func TestMatrixAt80ColumnsCutsNoName(t *testing.T) {
+	h := newHarness(t, nil)
+	h.p.SetSize(80, 22) // the pane inside an 80×24 window
+	h.press("m")
+	v := h.view()
+	for _, want := range []string{"▸Quick win ", " Major project ", " Fill-in ", " Money pit ", "not counted", "above"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "…│") || strings.Contains(v, "· h…") {
+		t.Errorf("a quadrant's title is cut:\n%s", v)
+	}
+	if n := len(strings.Split(v, "\n")); n > 22 {
+		t.Errorf("%d lines in a pane of 22", n)
+	}
+}
