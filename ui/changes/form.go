@@ -377,7 +377,9 @@ func (p *Pane) formView() string {
 	if f.editing {
 		head = "Edit " + f.orig.Ref()
 	}
-	hint := "  tab/enter next · shift+tab back · ←/→ choose · enter on the last field saves · esc cancels"
+	// The help bar has tab and shift+tab; this says what it cuts at 80
+	// columns: how the form saves.
+	hint := "  enter on the last field saves · ←/→ choose · esc cancels"
 	if typed, ok := f.suggesting(); ok {
 		hint = fmt.Sprintf("  → or ctrl+e takes the suggested name · tab keeps %q", typed)
 	}

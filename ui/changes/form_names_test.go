@@ -44,3 +44,13 @@ func TestFormSavesThePersonAsTheProjectSpellsThem(t *testing.T) {
 		}
 	}
 }
+
+// At 80 columns the form's first line says, uncut, how it saves.
+func TestFormSaysHowItSavesAt80Columns(t *testing.T) {
+	h := newHarness(t, nil)
+	h.p.SetSize(80, 22)
+	h.press("a")
+	if first := strings.Split(h.view(), "\n")[0]; !strings.Contains(first, "enter on the last field saves · ←/→ choose · esc cancels") {
+		t.Fatalf("first line %q", first)
+	}
+}
