@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
 
 	"mopdeck/ui/components"
 )
@@ -52,7 +54,11 @@ func (m *Model) statusView() string {
 
 func (m *Model) helpBar() string {
 	if m.switcher.Active() {
-		return components.Fit(m.help.ShortHelpView(m.switcher.ShortHelp()), m.width)
+		bindings := m.switcher.ShortHelp()
+		if !m.switcher.Typing() {
+			bindings = append(bindings, m.keys.Help)
+		}
+		return m.bar(bindings)
 	}
 	pane := m.panes[m.active]
 	bindings := pane.ShortHelp()
@@ -66,7 +72,61 @@ func (m *Model) helpBar() string {
 	} else {
 		bindings = append(bindings, m.keys.short()...)
 	}
-	return components.Fit(m.help.ShortHelpView(bindings), m.width)
+	return m.bar(bindings)
+}
+
+// bar draws a help bar to the window's width: whole keys only, then "…"
+// when some are left out. "? all keys" leads to every other key, so it is
+// never the one left out: the keys before it give way. (bubbles' help
+// keeps a key that overflows when its ellipsis would not fit, and the
+// frame's clipping then cut the end of the bar.)
+func (m *Model) bar(bindings []key.Binding) string {
+	st := m.help.Styles
+	item := func(b key.Binding) string {
+		return st.ShortKey.Inline(true).Render(b.Help().Key) + " " + st.ShortDesc.Inline(true).Render(b.Help().Desc)
+	}
+	sep := st.ShortSeparator.Inline(true).Render(m.help.ShortSeparator)
+	var head []string
+	end := ""
+	for _, b := range bindings {
+		switch {
+		case !b.Enabled():
+		case slices.Equal(b.Keys(), m.keys.Help.Keys()):
+			end = item(b)
+		default:
+			head = append(head, item(b))
+		}
+	}
+	room := m.width
+	if end != "" {
+		room -= ansi.StringWidth(sep + end)
+	}
+	ellipsis := " " + st.Ellipsis.Inline(true).Render(m.help.Ellipsis)
+	var out []string
+	used := 0
+	for i, s := range head {
+		if i > 0 {
+			s = sep + s
+		}
+		if w := ansi.StringWidth(s); used+w <= room {
+			out, used = append(out, s), used+w
+			continue
+		}
+		for len(out) > 0 && used+ansi.StringWidth(ellipsis) > room {
+			used -= ansi.StringWidth(out[len(out)-1])
+			out = out[:len(out)-1]
+		}
+		out = append(out, ellipsis)
+		break
+	}
+	line := strings.Join(out, "")
+	if end != "" {
+		if line != "" {
+			line += sep
+		}
+		line += end
+	}
+	return components.Fit(line, m.width)
 }
 
 // fullHelp lists every key: the global ones, then the focused pane's (or
