@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"mopdeck/model"
 	"mopdeck/ui/components"
 )
@@ -21,6 +23,24 @@ const (
 
 // TimelineLegend explains the glyphs; the pane shows it above the chart.
 const TimelineLegend = "▀ planned  ▄ actual  █ both  │ today  ! overdue  ✓ signed off  ▶ running  ◇ awaiting sign-off"
+
+// legendLines is the legend in as many lines as width needs, broken
+// between its entries only, so that no glyph loses its word.
+func legendLines(width int) []string {
+	var lines []string
+	line := ""
+	for _, entry := range strings.Split(TimelineLegend, "  ") {
+		switch {
+		case line == "":
+			line = entry
+		case ansi.StringWidth(line+"  "+entry) <= width:
+			line += "  " + entry
+		default:
+			lines, line = append(lines, line), entry
+		}
+	}
+	return append(lines, line)
+}
 
 // Timeline is a laid-out chart: header lines (span, axis, rule) and one
 // row per phase, in the order given. Lines are plain text, exactly the
@@ -59,7 +79,10 @@ func LayoutTimeline(phases []model.Phase, today time.Time, width int) Timeline {
 	case todayN > last:
 		span += " · today " + today.Format(model.DateLayout) + " is after the plan"
 	}
-	tl.Header = append(tl.Header, components.Fit(span, width), components.Fit(TimelineLegend, width))
+	tl.Header = append(tl.Header, components.Fit(span, width))
+	for _, l := range legendLines(width) {
+		tl.Header = append(tl.Header, components.Fit(l, width))
+	}
 	axis, rule := sc.axis(todayN)
 	pad := strings.Repeat(" ", labelW+timelineGutter)
 	tl.Header = append(tl.Header, pad+axis, pad+rule)

@@ -78,8 +78,8 @@ func TestTimelineMarks(t *testing.T) {
 	if !strings.Contains(next, "│") {
 		t.Errorf("today marker missing from an empty cell: %q", next)
 	}
-	if !strings.Contains(tl.Header[3], "▼") {
-		t.Errorf("today marker missing from the rule: %q", tl.Header[2])
+	if !strings.Contains(tl.Header[len(tl.Header)-1], "▼") {
+		t.Errorf("today marker missing from the rule: %q", tl.Header[len(tl.Header)-2])
 	}
 }
 
@@ -105,7 +105,7 @@ func TestTimelineScales(t *testing.T) {
 			ph := model.Phase{Name: "Migration", PlannedStart: start, PlannedEnd: start.AddDate(0, 0, tt.days-1)}
 			tl := LayoutTimeline([]model.Phase{ph}, start, tt.width)
 			text := timelineText(tl)
-			if !strings.Contains(tl.Header[2], tt.label) {
+			if !strings.Contains(tl.Header[len(tl.Header)-2], tt.label) {
 				t.Errorf("axis lacks %q:\n%s", tt.label, text)
 			}
 			if !strings.Contains(tl.Header[0], tt.scale) {
@@ -144,8 +144,8 @@ func TestTimelineDegenerate(t *testing.T) {
 		{Name: "Backwards", PlannedStart: tlNow.AddDate(1, 0, 10), PlannedEnd: tlNow.AddDate(1, 0, 5)},
 	}
 	tl := LayoutTimeline(phases, tlNow, 100)
-	if !strings.Contains(tl.Header[0], "before the plan") || !strings.Contains(tl.Header[3], "◀") {
-		t.Errorf("today before the plan is not said: %q / %q", tl.Header[0], tl.Header[3])
+	if !strings.Contains(tl.Header[0], "before the plan") || !strings.Contains(tl.Header[len(tl.Header)-1], "◀") {
+		t.Errorf("today before the plan is not said: %q / %q", tl.Header[0], tl.Header[len(tl.Header)-1])
 	}
 }
 
@@ -201,11 +201,11 @@ func TestTimelineLabelsItsFirstMonth(t *testing.T) {
 			ph := model.Phase{Name: "Run", PlannedStart: tt.start, PlannedEnd: tt.start.AddDate(0, 0, tt.days-1)}
 			tl := LayoutTimeline([]model.Phase{ph}, tt.start, tt.width)
 			labelW, _ := timelineColumns(tt.width)
-			axis := string([]rune(tl.Header[2])[labelW+timelineGutter:])
+			axis := string([]rune(tl.Header[len(tl.Header)-2])[labelW+timelineGutter:])
 			if !strings.HasPrefix(axis, tt.want) {
 				t.Errorf("axis = %q, want it to begin with %q", axis, tt.want)
 			}
-			if w := ansi.StringWidth(tl.Header[2]); w != tt.width {
+			if w := ansi.StringWidth(tl.Header[len(tl.Header)-2]); w != tt.width {
 				t.Errorf("axis is %d cells, want %d", w, tt.width)
 			}
 		})
@@ -218,11 +218,31 @@ func TestTimelineWeeksNameTheirYear(t *testing.T) {
 	start := time.Date(2026, 10, 3, 0, 0, 0, 0, time.UTC)
 	ph := model.Phase{Name: "Roll-out", PlannedStart: start, PlannedEnd: time.Date(2027, 2, 4, 0, 0, 0, 0, time.UTC)}
 	tl := LayoutTimeline([]model.Phase{ph}, start, 200)
-	axis := tl.Header[2]
+	axis := tl.Header[len(tl.Header)-2]
 	if !strings.Contains(axis, "Oct 5 2026") || !strings.Contains(axis, "Jan 4 2027") || strings.Count(axis, "2026") != 1 {
 		t.Fatalf("axis = %q: want the year on its first week and on the first week of 2027 only", axis)
 	}
 	if w := ansi.StringWidth(axis); w != 200 {
 		t.Fatalf("axis is %d cells", w)
+	}
+}
+
+// At 80 columns the legend takes two lines rather than cutting its last
+// entry, and breaks between entries only.
+func TestTimelineLegendWrapsBetweenEntries(t *testing.T) {
+	for _, width := range []int{60, 76, 100} {
+		var legend []string
+		for _, l := range legendLines(width) {
+			if w := ansi.StringWidth(l); w > width {
+				t.Errorf("width %d: legend line %q is %d wide", width, l, w)
+			}
+			legend = append(legend, strings.TrimSpace(l))
+		}
+		if got := strings.Join(legend, "  "); got != TimelineLegend {
+			t.Errorf("width %d: the legend reads %q, want every entry whole: %q", width, got, TimelineLegend)
+		}
+		if width == 100 && len(legend) != 1 {
+			t.Errorf("width 100: %d legend lines, want 1", len(legend))
+		}
 	}
 }
