@@ -113,18 +113,19 @@ var exportHeaders = []struct {
 var headerWords = map[field][]string{
 	fieldKey: {"ID", "Ref", "Reference", "Référence", "CR", "CR ID", "Numéro", "No", "N°", "Issue key", "Key",
 		"Issue number", "Number", "Ticket", "Ticket ID", "Work item ID", "Chave", "Chave da item", "Chave do item",
-		"Clé", "Clé de ticket", "Nummer", "Schlüssel"},
+		"Clé", "Clé de ticket", "Nummer", "Schlüssel", "Task ID", "Card ID"},
 	fieldSourceKey: {"Source key", "Clé source"},
 	fieldTitle: {"Title", "Titre", "Summary", "Résumé", "Resumo", "Subject", "Sujet", "Objet", "Intitulé",
 		"Short description", "Titel", "Título", "Issue title", "Zusammenfassung"},
 	fieldDescription: {"Description", "Details", "Détail", "Body", "Descrição", "Beschreibung", "Descripción"},
 	fieldRaisedBy: {"Raised by", "Demandeur", "Requested by", "Requester", "Reporter", "Auteur", "Author",
 		"Demandé par", "Soulevé par", "Demandeur - Demandeur", "Relator", "Solicitante", "Opened by",
-		"Created by", "Submitted by", "Melder", "Autor"},
+		"Created by", "Submitted by", "Melder", "Autor", "Entered by"},
 	fieldRaisedIn: {"Raised in", "Phase", "Soulevé en", "Soulevé pendant", "Soulevé dans", "Fase"},
 	fieldCreated: {"Created", "Created at", "Created on", "Created date", "Date", "Créé le", "Créée le",
 		"Date de création", "Création", "Date raised", "Raised on", "Date d'ouverture", "Opened", "Opened at",
-		"Criado", "Criado em", "Data de criação", "Erstellt", "Erstellt am", "Fecha de creación", "Submitted"},
+		"Criado", "Criado em", "Data de criação", "Erstellt", "Erstellt am", "Fecha de creación", "Submitted",
+		"Entry date"},
 	fieldArea:       {"Area", "Domaine", "Category", "Catégorie", "Categoria", "Kategorie", "Área"},
 	fieldImpact:     {"Impact", "Impacto", "Auswirkung"},
 	fieldPriority:   {"Priority", "Priorité", "Prioridade", "Priorität", "Prioridad", "Prio"},
@@ -142,11 +143,25 @@ var headerWords = map[field][]string{
 	fieldDerived: {"Quadrant", "Age"},
 }
 
+// stopgapWords name a field only in a file with no column of the field's
+// own words. In Asana's, Trello's and Monday's exports "Name" is the
+// task's title and "Notes" its description; beside a Title column "Name"
+// is more likely a person's, and "Notes" a tester's remarks.
+var stopgapWords = map[field][]string{
+	fieldTitle:       {"Name", "Task name", "Card name", "Issue name", "Item name", "Nom", "Nom de la tâche", "Nome"},
+	fieldDescription: {"Notes", "Card description", "Task description", "Remarques"},
+}
+
+// stopgapNames maps folded stopgap words to their fields.
+var stopgapNames = foldWords(stopgapWords)
+
 // headerNames maps folded header names to fields.
-var headerNames = func() map[string]field {
+var headerNames = foldWords(headerWords)
+
+func foldWords(words map[field][]string) map[string]field {
 	m := map[string]field{}
-	for f, words := range headerWords {
-		for _, w := range words {
+	for f, ws := range words {
+		for _, w := range ws {
 			k := foldHeader(w)
 			if prev, dup := m[k]; dup && prev != f {
 				panic("changesio: header word for two fields: " + w)
@@ -155,7 +170,21 @@ var headerNames = func() map[string]field {
 		}
 	}
 	return m
-}()
+}
+
+// stopgap is a column whose header names a field only where the file has
+// no column of the field's own words (see stopgapWords).
+type stopgap struct {
+	f     field
+	name  string
+	index int
+}
+
+// stopgapOf tells whether a header no vocabulary knows is a stopgap word.
+func stopgapOf(name string) (field, bool) {
+	f, ok := stopgapNames[foldHeader(name)]
+	return f, ok
+}
 
 // column is one column of the file as the header names it.
 type column struct {
@@ -176,6 +205,18 @@ type header struct {
 	// tool is the export the header looks like, "" when unknown.
 	tool string
 	has  [numFields]bool
+	// aside tells, by column index, why a known column is left aside.
+	aside map[int]string
+}
+
+// setAside leaves column i out, saying why in the notes and the preview.
+func (h *header) setAside(i int, name, why string) {
+	h.unused = append(h.unused, fmt.Sprintf("%q (%s)", name, why))
+	if h.aside == nil {
+		h.aside = map[int]string{}
+	}
+	h.aside[i] = why
+	h.cols[i] = column{}
 }
 
 // fieldOf maps one header cell, the user's mapping first.
@@ -205,8 +246,13 @@ func fieldOf(name string, m *Mapping) field {
 // column: how the header row is found below a sheet's title lines.
 func hasTitle(cells []string, m *Mapping) bool {
 	for _, c := range cells {
-		if fieldOf(c, m) == fieldTitle {
+		switch fieldOf(c, m) {
+		case fieldTitle:
 			return true
+		case fieldNone:
+			if f, ok := stopgapOf(c); ok && f == fieldTitle {
+				return true
+			}
 		}
 	}
 	return false
@@ -218,12 +264,15 @@ func mapHeader(cells []string, file string, line int, m *Mapping) header {
 	var h header
 	h.cols = make([]column, len(cells))
 	first := map[field]string{}
+	var stopgaps []stopgap
 	for i, raw := range cells {
 		name := strings.TrimSpace(raw)
 		f := fieldOf(name, m)
 		switch f {
 		case fieldNone:
-			if name != "" {
+			if sf, ok := stopgapOf(name); ok {
+				stopgaps = append(stopgaps, stopgap{sf, name, i})
+			} else if name != "" {
 				h.ignored = append(h.ignored, name)
 			}
 			continue
@@ -240,6 +289,14 @@ func mapHeader(cells []string, file string, line int, m *Mapping) header {
 		}
 		h.cols[i] = column{f: f, name: name, index: i}
 		h.has[f] = true
+	}
+	for _, sg := range stopgaps {
+		if h.has[sg.f] {
+			h.setAside(sg.index, sg.name, fmt.Sprintf("%q gives the %s", first[sg.f], fieldNames[sg.f]))
+			continue
+		}
+		h.cols[sg.index] = column{f: sg.f, name: sg.name, index: sg.index}
+		h.has[sg.f], first[sg.f] = true, sg.name
 	}
 	h.tool = toolOf(cells)
 	h.settle()
@@ -265,8 +322,7 @@ func (h *header) settle() {
 	drop := func(f field, why string) {
 		for i, c := range h.cols {
 			if c.f == f {
-				h.unused = append(h.unused, fmt.Sprintf("%q (%s)", c.name, why))
-				h.cols[i] = column{}
+				h.setAside(i, c.name, why)
 			}
 		}
 		h.has[f] = false

@@ -134,9 +134,9 @@ func ReadJSON(data []byte, name string, opt Options) *Result {
 				return fail(err)
 			}
 			switch t {
-			case "changes", "issues", "value", "result":
+			case "changes", "issues", "value", "result", "data":
 				// mopdeck's own export, and the lists that Jira's,
-				// Azure DevOps' and ServiceNow's REST APIs answer.
+				// Azure DevOps', ServiceNow's and Asana's APIs answer.
 				if err := readArray(); err != nil {
 					return fail(err)
 				}
@@ -202,6 +202,7 @@ func (c *converter) record(fields map[string]any, line int, unknown map[string]b
 	title := false
 	fits := true
 	at := loc{row: line, line: line, col: -1}
+	var stopgaps []cell // see stopgapWords
 	for k, v := range fields {
 		if s, ok := v.(string); ok && len(s) > maxCell {
 			fits = false
@@ -209,6 +210,12 @@ func (c *converter) record(fields map[string]any, line int, unknown map[string]b
 			continue
 		}
 		f := c.jsonField(k)
+		if f == fieldNone {
+			if sf, ok := stopgapOf(k); ok {
+				stopgaps = append(stopgaps, cell{column{f: sf, name: k, index: -1}, jsonText(v)})
+				continue
+			}
+		}
 		if f == fieldKey && otherKey && k == "id" {
 			// mopdeck's "ref", Jira's "key", GitHub's "number": the
 			// key people know, where "id" is a database's own.
@@ -227,6 +234,15 @@ func (c *converter) record(fields map[string]any, line int, unknown map[string]b
 	}
 	if !fits {
 		return
+	}
+	slices.SortFunc(stopgaps, func(a, b cell) int { return cmp.Compare(a.col.name, b.col.name) })
+	for _, sg := range stopgaps {
+		if slices.ContainsFunc(cells, func(x cell) bool { return x.col.f == sg.col.f }) {
+			continue // the field's own key gives it
+		}
+		cells = append(cells, sg)
+		title = title || sg.col.f == fieldTitle
+		c.h.has[sg.col.f], c.res.has[sg.col.f] = true, true
 	}
 	if !title {
 		c.pr.row("title", at, "no title", "this record has no title: every request needs one")

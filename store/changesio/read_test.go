@@ -182,8 +182,8 @@ func TestBadRowsAreAllReported(t *testing.T) {
 		name, text string
 		want       []string
 	}{
-		{"missing title column", "name;impact\nA;3\n",
-			[]string{`x.csv:1: title: no title column (found "name", "impact"): name the column that holds each request's title Title or Titre, or map it (--map 'Summary=title')`}},
+		{"missing title column", "requester;impact\nA;3\n",
+			[]string{`x.csv:1: title: no title column (found "requester", "impact"): name the column that holds each request's title Title or Titre, or map it (--map 'Summary=title')`}},
 		{"empty file", "", []string{"x.csv: the file is empty: it needs a header row with a Title (or Titre) column, then one row per request"}},
 		{"column twice", "Title,Titre\nA,B\n", []string{`x.csv:1: Titre: this column means the same as "Title": keep one of them, or map one elsewhere (--map 'Titre=ignore')`}},
 		{"RACI matrix", "Activité;Léa;Sam\nCadrage;A;R\n", []string{`x.csv:1: title: this looks like a RACI matrix ("Activité" then a column per person), not a list of change requests: import it with mopdeck import raci x.csv`}},

@@ -222,6 +222,8 @@ func (h *header) uses(names []string) []ColumnUse {
 			}
 		} else if i < len(h.cols) && h.cols[i].f == fieldDerived {
 			u.Why = "computed by mopdeck"
+		} else if why, aside := h.aside[i]; aside {
+			u.Why = why
 		}
 		out = append(out, u)
 	}

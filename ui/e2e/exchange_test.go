@@ -112,8 +112,8 @@ func TestBadFilesChangeNothing(t *testing.T) {
 		name, file string
 		want       []string
 	}{
-		{"missing title column", exchangeFile(t, dir, "no-title.csv", []byte("name;impact\r\nA;3\r\n")),
-			[]string{`no-title.csv:1: title: no title column (found "name", "impact")`}},
+		{"missing title column", exchangeFile(t, dir, "no-title.csv", []byte("owner;impact\r\nA;3\r\n")),
+			[]string{`no-title.csv:1: title: no title column (found "owner", "impact")`}},
 		{"values out of range", exchangeFile(t, dir, "range.csv", []byte("title,impact,estimate,decision\nok,2,1,now\nA,9,1,now\nB,3,-4,soon\n")),
 			[]string{
 				"range.csv:3: impact: 9 is out of range: rate the impact from 1 (least) to 5 (most)",
