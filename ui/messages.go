@@ -94,15 +94,18 @@ func (m *Model) statusArea() []string {
 	if m.status == "" {
 		return []string{components.Fit(left, m.width)}
 	}
+	// A long message, a note as much as an error, takes up to
+	// maxStatusLines lines: its end is often what to do next ("press e
+	// to write it").
 	msg := model.SanitizeLine(m.status)
 	left += st.Faint.Render(" · ")
-	if !m.statusErr {
-		return []string{components.Fit(left+st.StatusNote.Render(msg), m.width)}
+	style := st.StatusNote
+	if m.statusErr {
+		msg, style = "✗ "+msg, st.StatusError
 	}
-	msg = "✗ " + msg
 	lw := ansi.StringWidth(left)
 	if lw+ansi.StringWidth(msg) <= m.width || m.height < MinHeight || m.width < 20 {
-		return []string{components.Fit(left+st.StatusError.Render(msg), m.width)}
+		return []string{components.Fit(left+style.Render(msg), m.width)}
 	}
 	lines := wrapAfter(msg, min(lw, m.width), m.width)
 	if len(lines) > maxStatusLines {
@@ -114,10 +117,10 @@ func (m *Model) statusArea() []string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
 		if i == 0 {
-			out[i] = components.Fit(left+st.StatusError.Render(l), m.width)
+			out[i] = components.Fit(left+style.Render(l), m.width)
 			continue
 		}
-		out[i] = components.Fit(st.StatusError.Render(l), m.width)
+		out[i] = components.Fit(style.Render(l), m.width)
 	}
 	return out
 }

@@ -57,6 +57,21 @@ func TestLongErrorTakesMoreStatusLines(t *testing.T) {
 	}
 }
 
+// A long note is shown whole too: its end is often what to do next.
+func TestLongNoteTakesMoreStatusLines(t *testing.T) {
+	m := started(t, 80, 24, nil)
+	note := `created "Go-live checklist for the spring campaign": press e to write it in your editor`
+	sendMsg(t, m, common.NoteMsg{Text: note})
+	v := phView(m)
+	assertFitsAt(t, "note at 80×24", m.View(), 80, 24)
+	if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "press e to write it in your editor") {
+		t.Errorf("the note is cut:\n%s", v)
+	}
+	if strings.Contains(v, "✗") {
+		t.Errorf("a note drawn as an error:\n%s", v)
+	}
+}
+
 // An error longer than three lines is cut on the third, which says where
 // the rest is.
 func TestVeryLongErrorPointsToTheLog(t *testing.T) {
