@@ -14,7 +14,8 @@ import (
 )
 
 // selectDocMsg follows the write that created a doc: it arrives after
-// the write's events are applied, so the new doc is in the list.
+// the write's events are applied, so the new doc is in the list, and the
+// doc opens in the editor, since a title is all it has yet.
 type selectDocMsg struct {
 	pid, id uint64
 }
@@ -58,7 +59,7 @@ func (p *Pane) selectDoc(msg selectDocMsg) tea.Cmd {
 	}
 	p.list.Pos, p.target = i, nil
 	p.list.Clamp()
-	return p.show()
+	return tea.Batch(p.show(), p.edit())
 }
 
 func (p *Pane) add() tea.Cmd {
@@ -83,7 +84,7 @@ func (p *Pane) create(title string) tea.Cmd {
 			return common.Result{}, err
 		}
 		return common.Result{
-			Note: fmt.Sprintf("created %q: press e to write it", model.SanitizeLine(saved.Title)),
+			Note: fmt.Sprintf("created %q", model.SanitizeLine(saved.Title)),
 			Then: selectDocMsg{pid: pid, id: saved.ID},
 		}, nil
 	})

@@ -7,8 +7,11 @@ import (
 	"mopdeck/model"
 )
 
-func TestNewDocIsCreatedAndSelected(t *testing.T) {
+// A new doc is stored with its title, selected, and opened in the editor
+// at once: a title is all it has yet.
+func TestNewDocIsCreatedSelectedAndOpenedInTheEditor(t *testing.T) {
 	h := newHarness(t, nil)
+	useEditor(h, fakeEditor(t, `printf 'Freeze the configuration on Friday.\n' >> "$f"`))
 	h.press("a")
 	if !h.p.Capturing() {
 		t.Fatal("the title prompt does not hold the keyboard")
@@ -19,13 +22,13 @@ func TestNewDocIsCreatedAndSelected(t *testing.T) {
 		t.Fatal("the prompt stays open after enter")
 	}
 	doc, ok := h.storedDoc("Cut-over runbook")
-	if !ok || doc.Rev != 1 || doc.Body != "# Cut-over runbook\n\n" || !doc.Updated.Equal(testNow) {
-		t.Fatalf("stored new doc: %+v (found %v)", doc, ok)
+	if !ok || doc.Rev != 2 || doc.Body != "# Cut-over runbook\n\nFreeze the configuration on Friday.\n" || !doc.Updated.Equal(testNow) {
+		t.Fatalf("stored new doc, once written in the editor: %+v (found %v)", doc, ok)
 	}
 	if e, _ := h.p.selected(); e.doc.ID != doc.ID {
 		t.Fatalf("the new doc is not selected: %q", e.doc.Title)
 	}
-	h.mustContain(h.view(), "Cut-over runbook · rev 1")
+	h.mustContain(h.view(), "Cut-over runbook · rev 2", "Freeze the configuration on Friday.")
 }
 
 func TestNewDocNeedsATitle(t *testing.T) {
