@@ -20,18 +20,22 @@ func (s *Switcher) projectKey(k tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	switch {
+	case s.query != "" && key.Matches(k, s.keys.clearSearch):
+		s.query = ""
+		s.refilter()
+		return nil
 	case key.Matches(k, s.keys.close):
 		s.Close()
 		return nil
+	case key.Matches(k, s.keys.search):
+		return s.search()
 	case key.Matches(k, s.keys.create):
 		s.mode, s.tpl.Pos = modeTemplates, 0
 		s.tpl.Clamp()
 		return nil
 	case key.Matches(k, s.keys.archived):
 		s.showArchived = !s.showArchived
-		keep, _ := s.selected()
-		s.filter()
-		s.selectID(keep.ID)
+		s.refilter()
 		return nil
 	}
 	p, ok := s.selected()

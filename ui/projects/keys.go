@@ -14,6 +14,8 @@ type keyMap struct {
 	open, pick, create, rename key.Binding
 	archive, archived, close   key.Binding
 	back                       key.Binding
+	search, clearSearch        key.Binding
+	closeP                     key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -27,5 +29,9 @@ func newKeyMap() keyMap {
 		archived: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "show / hide archived")),
 		close:    key.NewBinding(key.WithKeys("esc", "p"), key.WithHelp("esc", "close")),
 		back:     key.NewBinding(key.WithKeys("esc", "p"), key.WithHelp("esc", "back to the projects")),
+		search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter by name")),
+		// With a filter set, esc clears it first.
+		clearSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the filter")),
+		closeP:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "close")),
 	}
 }

@@ -4,6 +4,8 @@
 package projects
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -37,15 +39,18 @@ type Switcher struct {
 	all          []model.Project
 	shown        []model.Project
 	showArchived bool
-	current      uint64
-	actor        string
-	list         components.Cursor
-	templates    []model.Template
-	tpl          components.Cursor
-	prompt       components.Prompt
-	confirm      components.Confirm
-	width        int
-	height       int
+	// query narrows the list to the projects whose name holds it, as
+	// people and tools write names (see model.FoldName).
+	query     string
+	current   uint64
+	actor     string
+	list      components.Cursor
+	templates []model.Template
+	tpl       components.Cursor
+	prompt    components.Prompt
+	confirm   components.Confirm
+	width     int
+	height    int
 }
 
 // New returns a closed switcher.
@@ -62,6 +67,10 @@ func (s *Switcher) Active() bool { return s.open }
 // the changes made from here.
 func (s *Switcher) Open(actor string) {
 	s.open, s.mode, s.actor = true, modeProjects, actor
+	if s.query != "" { // a search is over once a project is chosen
+		s.query = ""
+		s.filter()
+	}
 	s.selectID(s.current)
 }
 
@@ -85,16 +94,46 @@ func (s *Switcher) SetProjects(projects []model.Project, current uint64) {
 }
 
 // filter keeps archived projects out unless asked for (the open one is
-// always shown, archived or not).
+// always shown, archived or not), and those whose name lacks the query.
 func (s *Switcher) filter() {
 	s.shown = s.shown[:0]
 	for _, p := range s.all {
-		if !p.Archived || s.showArchived || p.ID == s.current {
+		if (!p.Archived || s.showArchived || p.ID == s.current) && s.named(p) {
 			s.shown = append(s.shown, p)
 		}
 	}
 	s.list.N = len(s.shown)
 	s.list.Clamp()
+}
+
+// named tells whether p's name holds the query.
+func (s *Switcher) named(p model.Project) bool {
+	return s.query == "" || strings.Contains(model.FoldName(p.Name), model.FoldName(s.query))
+}
+
+// refilter applies a changed query or archive choice, keeping the cursor
+// on its project while it is shown, else on the first.
+func (s *Switcher) refilter() {
+	keep, _ := s.selected()
+	s.filter()
+	s.list.Pos = 0
+	s.selectID(keep.ID)
+}
+
+// search opens the name filter; it narrows the list as it is typed, enter
+// keeps it, esc puts back the one before.
+func (s *Switcher) search() tea.Cmd {
+	cmd := s.prompt.Open("filter projects by name", s.query, func(q string) tea.Cmd {
+		s.query = q
+		s.refilter()
+		return nil
+	})
+	s.prompt.OnChange(func(q string) tea.Cmd {
+		s.query = q
+		s.refilter()
+		return nil
+	})
+	return cmd
 }
 
 func (s *Switcher) selectID(id uint64) {
@@ -151,7 +190,17 @@ func (s *Switcher) ShortHelp() []key.Binding {
 	case s.mode == modeTemplates:
 		return []key.Binding{k.nav.Up, k.nav.Down, k.pick, k.back}
 	}
-	return []key.Binding{k.open, k.create, k.rename, k.archive, k.archived, k.close}
+	return s.listKeys()
+}
+
+// listKeys are the keys of the list of projects: with a filter set, esc
+// clears it and p alone closes.
+func (s *Switcher) listKeys() []key.Binding {
+	k := s.keys
+	if s.query != "" {
+		return []key.Binding{k.open, k.search, k.clearSearch, k.create, k.rename, k.archive, k.archived, k.closeP}
+	}
+	return []key.Binding{k.open, k.search, k.create, k.rename, k.archive, k.archived, k.close}
 }
 
 // FullHelp lists every key that acts in the mode on screen, and no other.
@@ -165,5 +214,5 @@ func (s *Switcher) FullHelp() [][]key.Binding {
 	case s.mode == modeTemplates:
 		return [][]key.Binding{k.nav.Bindings(), {k.pick, k.back}}
 	}
-	return [][]key.Binding{k.nav.Bindings(), {k.open, k.create, k.rename, k.archive, k.archived, k.close}}
+	return [][]key.Binding{k.nav.Bindings(), s.listKeys()}
 }

@@ -130,3 +130,52 @@ func TestEveryViewFits(t *testing.T) {
 		}
 	}
 }
+
+// / narrows the list by name as it is typed (accents and case aside),
+// enter keeps the filter, esc clears it; reopening starts unfiltered.
+func TestSlashFiltersProjectsByName(t *testing.T) {
+	s := newSwitcher()
+	s.SetProjects(append(s.all, model.Project{ID: 5, Name: "Réseau — Média plan"}, model.Project{ID: 6, Name: "Medical leads DMP"}), 4)
+	s.Update(keyMsg("/"))
+	if !s.Typing() {
+		t.Fatal("/ opens no filter")
+	}
+	for _, k := range []string{"m", "e", "d"} {
+		s.Update(keyMsg(k))
+	}
+	if got := strings.Join(names(s.shown), ","); got != "Réseau — Média plan,Medical leads DMP" {
+		t.Fatalf(`"med" shows %s`, got)
+	}
+	if p, _ := s.selected(); p.ID != 5 {
+		t.Fatalf("the open project is hidden: the cursor is on %d, want the first match", p.ID)
+	}
+	s.Update(keyMsg("enter"))
+	if s.Typing() || s.query != "med" || !strings.Contains(ansi.Strip(s.View()), `named like "med" (esc shows all)`) {
+		t.Fatalf("enter keeps the filter: typing %v, query %q\n%s", s.Typing(), s.query, ansi.Strip(s.View()))
+	}
+	s.Update(keyMsg("j"))
+	s.Update(keyMsg("esc"))
+	if !s.Active() || s.query != "" || len(s.shown) != 5 {
+		t.Fatalf("esc with a filter clears it and stays open: active %v, query %q, shown %v", s.Active(), s.query, names(s.shown))
+	}
+	if p, _ := s.selected(); p.ID != 6 {
+		t.Fatalf("clearing moved the cursor off its project: %d", p.ID)
+	}
+	s.Update(keyMsg("/"))
+	s.Update(keyMsg("zzz"))
+	if v := ansi.Strip(s.View()); !strings.Contains(v, "No project's name holds that") {
+		t.Fatalf("no match:\n%s", v)
+	}
+	s.Update(keyMsg("esc")) // puts back the filter before: none
+	if s.query != "" || len(s.shown) != 5 {
+		t.Fatalf("esc in the prompt keeps %q, %v", s.query, names(s.shown))
+	}
+	s.Update(keyMsg("/"))
+	s.Update(keyMsg("acme"))
+	s.Update(keyMsg("enter"))
+	s.Close()
+	s.Open("tester")
+	if s.query != "" || len(s.shown) != 5 {
+		t.Fatalf("reopened with the filter %q: %v", s.query, names(s.shown))
+	}
+}

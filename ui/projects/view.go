@@ -34,11 +34,14 @@ func (s *Switcher) projectsView() string {
 	st := s.ctx.Styles
 	hidden := 0
 	for _, p := range s.all {
-		if p.Archived && !s.showArchived && p.ID != s.current {
+		if p.Archived && !s.showArchived && p.ID != s.current && s.named(p) {
 			hidden++
 		}
 	}
 	title := fmt.Sprintf("Projects · %d", len(s.shown))
+	if s.query != "" {
+		title += fmt.Sprintf(" named like %q (esc shows all)", model.SanitizeLine(s.query))
+	}
 	if hidden > 0 {
 		title += fmt.Sprintf(" · %d archived hidden (v shows them)", hidden)
 	}
@@ -66,7 +69,10 @@ func (s *Switcher) projectsView() string {
 		}
 		lines = append(lines, line)
 	}
-	if len(s.shown) == 0 {
+	switch {
+	case len(s.shown) == 0 && s.query != "":
+		lines = append(lines, st.Faint.Render("No project's name holds that: esc shows them all."))
+	case len(s.shown) == 0:
 		lines = append(lines, st.Faint.Render("No projects: a adds one from a template."))
 	}
 	return strings.Join(lines, "\n")
