@@ -88,6 +88,8 @@ var keyModes = []keyMode{
 	{"Projects", []string{"p"}, "Projects ·", keysOnly},
 	{"Projects: templates", []string{"p", "a"}, "pick a template", keysOnly},
 	{"Projects: rename prompt", []string{"p", "e"}, "rename project: ", text},
+	{"Projects: filter prompt", []string{"p", "/"}, "filter projects by name: ", text},
+	{"Projects: filtered", []string{"p", "/", "a", "enter"}, `named like "a"`, keysOnly},
 
 	{"@ over Phases", []string{"@"}, "Who are you?", text},
 	{"@ over RACI", []string{"3", "@"}, "Who are you?", text},
