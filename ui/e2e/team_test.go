@@ -46,6 +46,20 @@ func (l *lockedLog) String() string {
 	return l.b.String()
 }
 
+// shows tells whether the server's log holds text, waiting a few seconds
+// for it: the line is read from the server's stderr by another
+// goroutine, and may come after what the test saw happen.
+func (l *lockedLog) shows(text string) bool {
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if strings.Contains(l.String(), text) {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+	}
+}
+
 func needSSH(t *testing.T) {
 	t.Helper()
 	for _, tool := range []string{"ssh", "ssh-keygen"} {
@@ -220,7 +234,7 @@ func TestTeamTwoSessionsLeadDecidesViewerSees(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if !strings.Contains(ts.log.String(), `session start person="Hugo Bernard" role=lead key=SHA256:`) {
+	if !ts.log.shows(`session start person="Hugo Bernard" role=lead key=SHA256:`) {
 		t.Errorf("the log does not show the session with its key:\n%s", ts.log)
 	}
 }
@@ -240,7 +254,7 @@ func TestTeamViewersDeleteIsRefusedAndNothingChanges(t *testing.T) {
 	if before == "" || before != after {
 		t.Fatalf("a viewer's delete changed the requests (%d bytes, then %d)", len(before), len(after))
 	}
-	if !strings.Contains(ts.log.String(), `refused person="Julien Roux" role=viewer key=SHA256:`) {
+	if !ts.log.shows(`refused person="Julien Roux" role=viewer key=SHA256:`) {
 		t.Errorf("the refusal is not logged with the key:\n%s", ts.log)
 	}
 }
@@ -252,7 +266,7 @@ func TestTeamUnknownKeyIsRefused(t *testing.T) {
 	if code != 255 || out != "" || !strings.Contains(errOut, "Permission denied (publickey)") {
 		t.Fatalf("unknown key: exit %d, %q, %q; want refused, public key only", code, out, errOut)
 	}
-	if !strings.Contains(ts.log.String(), "unknown key refused") {
+	if !ts.log.shows("unknown key refused") {
 		t.Errorf("the refusal is not logged:\n%s", ts.log)
 	}
 }
@@ -303,7 +317,7 @@ func TestTeamLocalCommandsWorkWhileServing(t *testing.T) {
 	if _, errOut, code := mopdeck(t, nil, "--db", ts.db, "backup", "-o", filepath.Join(ts.dir, "copy.db")); code != 0 {
 		t.Fatalf("local backup while serving: %s", errOut)
 	}
-	if !strings.Contains(ts.log.String(), "command run through the owner") {
+	if !ts.log.shows("command run through the owner") {
 		t.Errorf("the server's log does not show the commands it ran:\n%s", ts.log)
 	}
 	// A second server on the same file is refused in words.
@@ -325,7 +339,7 @@ func TestTeamSecondAppOpensInTheServer(t *testing.T) {
 	app.waitFor("Seen by the second app")
 	app.keys("q")
 	app.waitGone()
-	if !strings.Contains(ts.log.String(), "app opened through the owner") {
+	if !ts.log.shows("app opened through the owner") {
 		t.Errorf("log:\n%s", ts.log)
 	}
 }
@@ -363,7 +377,7 @@ func TestTeamServeStopsCleanlyOnHangUp(t *testing.T) {
 	if _, err := os.Stat(ts.db + ".sock"); err == nil {
 		t.Error("the socket outlived the server")
 	}
-	if !strings.Contains(ts.log.String(), "signal=hangup") {
+	if !ts.log.shows("signal=hangup") {
 		t.Errorf("the stop is not logged:\n%s", ts.log)
 	}
 }
