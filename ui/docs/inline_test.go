@@ -128,3 +128,22 @@ func TestSessionEditRefusesADocTooLong(t *testing.T) {
 		t.Fatalf("open %v, error %q", h.p.inline != nil, h.host.Err)
 	}
 }
+
+// In a team session a new doc opens in the app's text area once named,
+// as it opens in the editor elsewhere, and ctrl+s saves what is typed.
+func TestSessionWritesANewDocInTheApp(t *testing.T) {
+	h := remoteHarness(t)
+	used := useEditor(h, fakeEditor(t, `echo "from the editor" >> "$f"`))
+	h.press("a")
+	h.typeText("Cut-over runbook")
+	if h.p.inline == nil || used() != "" {
+		t.Fatalf("the new doc is not open in the app (text area %v, editor run on %q)", h.p.inline != nil, used())
+	}
+	h.press("ctrl+end")
+	h.typeInline("Freeze on Friday.")
+	h.press("ctrl+s")
+	doc, _ := h.storedDoc("Cut-over runbook")
+	if !strings.Contains(doc.Body, "Freeze on Friday.") || doc.Rev != 2 {
+		t.Fatalf("stored: rev %d, body %q", doc.Rev, doc.Body)
+	}
+}
