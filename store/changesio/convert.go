@@ -169,6 +169,11 @@ func (c *converter) row(cells []cell, at loc) {
 			} else if !c.h.has[fieldSourceKey] {
 				cr.SourceKey = k
 			}
+		case fieldLink:
+			// Cells come in field order: a key cell of the row came first.
+			if cr.SourceKey == "" && ref == 0 {
+				cr.SourceKey = keyOfLink(model.SanitizeLine(v))
+			}
 		case fieldSourceKey:
 			if k := strings.TrimSpace(model.SanitizeLine(v)); k != "" {
 				cr.SourceKey = k

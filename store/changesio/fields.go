@@ -35,6 +35,9 @@ const (
 	fieldStatusCategory
 	// fieldEstimateSeconds is an estimate in seconds (Jira).
 	fieldEstimateSeconds
+	// fieldLink is the row's web address: its source key where the file
+	// has no key column (a GitHub project's export has only the URL).
+	fieldLink
 	// fieldDerived marks columns mopdeck writes but computes itself
 	// (quadrant): read and skipped without a note.
 	fieldDerived
@@ -49,7 +52,8 @@ var fieldNames = [numFields]string{
 	fieldRaisedIn: "raised in", fieldCreated: "created", fieldArea: "area", fieldImpact: "impact",
 	fieldComplexity: "complexity", fieldEstimate: "estimate", fieldDecision: "decision", fieldStatus: "status",
 	fieldAssignee: "assignee", fieldSourceKey: "source key", fieldPriority: "priority",
-	fieldStatusCategory: "status category", fieldEstimateSeconds: "estimate seconds", fieldIgnored: "ignore",
+	fieldStatusCategory: "status category", fieldEstimateSeconds: "estimate seconds", fieldLink: "link",
+	fieldIgnored: "ignore",
 }
 
 func (f field) String() string {
@@ -140,6 +144,7 @@ var headerWords = map[field][]string{
 	fieldStatusCategory: {"Status category", "Catégorie de statut", "Categoria de status", "Categoria do status", "Statuskategorie"},
 	fieldAssignee: {"Assignee", "Assignees", "Responsable", "Assigned to", "Assigné à", "Attribué à", "Owner",
 		"Attribué à - Technicien", "Responsável", "Atribuído a", "Bearbeiter", "Zugewiesen an", "Asignado a"},
+	fieldLink:    {"URL", "Link", "Issue URL", "Web URL", "HTML URL", "Permalink", "Lien"},
 	fieldDerived: {"Quadrant", "Age"},
 }
 
@@ -329,6 +334,9 @@ func (h *header) settle() {
 	}
 	if h.has[fieldImpact] && h.has[fieldPriority] {
 		drop(fieldPriority, "the impact column rates the requests")
+	}
+	if h.has[fieldLink] && (h.has[fieldKey] || h.has[fieldSourceKey]) {
+		drop(fieldLink, "the key column names the requests")
 	}
 	if h.has[fieldEstimate] && h.has[fieldEstimateSeconds] {
 		drop(fieldEstimateSeconds, "the estimate column gives hours")

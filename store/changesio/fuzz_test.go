@@ -80,3 +80,17 @@ func FuzzFormulaEscape(f *testing.F) {
 		}
 	})
 }
+
+// FuzzKeyOfLink: any cell gives a key, never an empty one for a cell with
+// text, and never longer than the cell.
+func FuzzKeyOfLink(f *testing.F) {
+	for _, s := range []string{"https://github.com/a/b/issues/1", "https://x/browse/K-1", "http://[::1", "%", "https://"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := keyOfLink(s)
+		if strings.TrimSpace(s) != "" && k == "" || len(k) > len(s) {
+			t.Fatalf("keyOfLink(%q) = %q", s, k)
+		}
+	})
+}

@@ -378,3 +378,21 @@ func TestTwoRowsForOneRequestAreRefused(t *testing.T) {
 		t.Error("a refused import changed the project")
 	}
 }
+
+// A file whose rows are known by their link alone (a GitHub project's
+// export) updates in place when imported again with a changed status.
+func TestALinkKeyedFileReimportsInPlace(t *testing.T) {
+	s, pid, _ := seeded(t)
+	path := filepath.Join(t.TempDir(), "project.csv")
+	write := func(status string) {
+		os.WriteFile(path, []byte("Title,URL,Status\nBrief form loses budget,https://github.com/acme/mrm/issues/12,"+status+"\n"), 0o644)
+	}
+	write("Todo")
+	if res, err := Import(s, pid, path, "me", now); err != nil || !strings.HasSuffix(res.Headline(), "1 added, 0 updated, 0 unchanged") {
+		t.Fatalf("%v %s", err, res.Headline())
+	}
+	write("In Progress")
+	if res, err := Import(s, pid, path, "me", now); err != nil || !strings.HasSuffix(res.Headline(), "0 added, 1 updated, 0 unchanged") {
+		t.Fatalf("again: %v %s", err, res.Headline())
+	}
+}

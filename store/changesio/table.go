@@ -214,6 +214,8 @@ func (h *header) uses(names []string) []ColumnUse {
 				u.Field = "estimate (seconds to hours)"
 			case fieldStatusCategory:
 				u.Field = "status (where the status is unknown)"
+			case fieldLink:
+				u.Field = "source key (from the link)"
 			case fieldKey:
 				u.Field = "source key"
 				if h.has[fieldSourceKey] || foldHeader(n) == "id" {
