@@ -17,7 +17,7 @@ var ErrHeld = errors.New("held by another mopdeck")
 // (no socket, or one left by a process that died).
 func dialOwner(db string) *net.UnixConn {
 	path, err := filepath.Abs(SocketPath(db))
-	if err != nil || len(path) > maxSocketPath {
+	if err != nil || !fitsSocket(path) || (inRuntimeDir(path) && checkPrivateDir(filepath.Dir(path)) != nil) {
 		return nil
 	}
 	if fi, err := os.Lstat(path); err != nil || fi.Mode().Type() != os.ModeSocket {

@@ -72,8 +72,17 @@ func Own(cfg OwnerConfig) (*Owner, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(path) > maxSocketPath {
-		return nil, fmt.Errorf("the database's path is too long for a socket beside it (%d bytes, %d at most): commands on this host cannot reach it while it is held; move the file to a shorter path", len(path), maxSocketPath)
+	if inRuntimeDir(path) {
+		dir := filepath.Dir(path)
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("cannot make %s for the database's socket: %w; commands on this host cannot reach it while it is held", dir, err)
+		}
+		if err := checkPrivateDir(dir); err != nil {
+			return nil, fmt.Errorf("the database's path is too long for a socket beside it, and %v: commands on this host cannot reach it while it is held; move the file to a shorter path", err)
+		}
+	}
+	if !fitsSocket(path) {
+		return nil, fmt.Errorf("the socket's path %s is too long (%d bytes, %d at most): commands on this host cannot reach the database while it is held; move the file to a shorter path", path, len(path), maxSocketPath)
 	}
 	if fi, err := os.Lstat(path); err == nil {
 		if fi.Mode().Type() != fs.ModeSocket {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"syscall"
 )
 
 // samePeer checks, with the kernel's word (peerUID), that the process at
@@ -26,6 +27,25 @@ func samePeer(c *net.UnixConn) error {
 	}
 	if int(uid) != os.Getuid() {
 		return fmt.Errorf("a process of user %d is not this server's user %d", uid, os.Getuid())
+	}
+	return nil
+}
+
+// checkPrivateDir tells whether dir is a folder of this user's that no
+// one else may enter: a socket there is this user's to answer on.
+func checkPrivateDir(dir string) error {
+	fi, err := os.Lstat(dir)
+	if err != nil {
+		return err
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	switch {
+	case !fi.IsDir():
+		return fmt.Errorf("%s is not a folder", dir)
+	case !ok || int(st.Uid) != os.Getuid():
+		return fmt.Errorf("%s belongs to another user", dir)
+	case fi.Mode().Perm()&0o077 != 0:
+		return fmt.Errorf("%s is open to other users (mode %04o)", dir, fi.Mode().Perm())
 	}
 	return nil
 }

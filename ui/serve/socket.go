@@ -1,8 +1,12 @@
 package serve
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"net"
+	"os"
 	"path/filepath"
 )
 
@@ -15,7 +19,10 @@ import (
 // SocketPath is where the process that holds a database listens: beside
 // the database, reachable by whoever can reach the file. The path is
 // made absolute and links are followed, so that every way of naming the
-// file finds the same socket.
+// file finds the same socket. Where that path is too long for a socket
+// address (a database deep in a synced folder), the socket is in the
+// user's private runtime folder instead, named by a digest of the
+// database's path.
 func SocketPath(db string) string {
 	if abs, err := filepath.Abs(db); err == nil {
 		db = abs
@@ -23,12 +30,39 @@ func SocketPath(db string) string {
 	if real, err := filepath.EvalSymlinks(db); err == nil {
 		db = real
 	}
-	return db + ".sock"
+	if beside := db + ".sock"; fitsSocket(beside) {
+		return beside
+	}
+	sum := sha256.Sum256([]byte(db))
+	return filepath.Join(runtimeDir(), hex.EncodeToString(sum[:12])+".sock")
 }
 
-// maxSocketPath is the longest path a unix socket address holds on Linux
-// (sun_path is 108 bytes with its terminating zero).
-const maxSocketPath = 107
+// maxSocketPath is the longest path a unix socket address holds on every
+// system mopdeck shares a database on: sun_path is 104 bytes on macOS and
+// the BSDs, 108 on Linux, its terminating zero included.
+const maxSocketPath = 103
+
+// fitsSocket tells whether a socket can be made at path: the owner first
+// listens inside a temporary folder beside it (see listenPrivate), then
+// moves the socket in place.
+func fitsSocket(path string) bool {
+	return len(path) <= maxSocketPath && len(filepath.Dir(path))+len("/.mopdeck-sock-0123456789/s") <= maxSocketPath
+}
+
+// runtimeDir is the folder for sockets that cannot stand beside their
+// database: $XDG_RUNTIME_DIR/mopdeck, else one in the temporary folder
+// named by the user. Only a folder of this user's, closed to others, is
+// used (checkPrivateDir): another user could otherwise answer in it.
+func runtimeDir() string {
+	if d := os.Getenv("XDG_RUNTIME_DIR"); filepath.IsAbs(d) {
+		return filepath.Join(d, "mopdeck")
+	}
+	return filepath.Join(os.TempDir(), fmt.Sprintf("mopdeck-%d", os.Getuid()))
+}
+
+// inRuntimeDir tells whether a socket path is in the runtime folder
+// rather than beside its database.
+func inRuntimeDir(path string) bool { return filepath.Dir(path) == runtimeDir() }
 
 // request is what a client asks of the owner.
 type request struct {
