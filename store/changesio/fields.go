@@ -177,14 +177,6 @@ func foldWords(words map[field][]string) map[string]field {
 	return m
 }
 
-// stopgap is a column whose header names a field only where the file has
-// no column of the field's own words (see stopgapWords).
-type stopgap struct {
-	f     field
-	name  string
-	index int
-}
-
 // stopgapOf tells whether a header no vocabulary knows is a stopgap word.
 func stopgapOf(name string) (field, bool) {
 	f, ok := stopgapNames[foldHeader(name)]
@@ -269,14 +261,14 @@ func mapHeader(cells []string, file string, line int, m *Mapping) header {
 	var h header
 	h.cols = make([]column, len(cells))
 	first := map[field]string{}
-	var stopgaps []stopgap
+	var stopgaps []column // see stopgapWords
 	for i, raw := range cells {
 		name := strings.TrimSpace(raw)
 		f := fieldOf(name, m)
 		switch f {
 		case fieldNone:
 			if sf, ok := stopgapOf(name); ok {
-				stopgaps = append(stopgaps, stopgap{sf, name, i})
+				stopgaps = append(stopgaps, column{f: sf, name: name, index: i})
 			} else if name != "" {
 				h.ignored = append(h.ignored, name)
 			}
@@ -300,7 +292,7 @@ func mapHeader(cells []string, file string, line int, m *Mapping) header {
 			h.setAside(sg.index, sg.name, fmt.Sprintf("%q gives the %s", first[sg.f], fieldNames[sg.f]))
 			continue
 		}
-		h.cols[sg.index] = column{f: sg.f, name: sg.name, index: sg.index}
+		h.cols[sg.index] = sg
 		h.has[sg.f], first[sg.f] = true, sg.name
 	}
 	h.tool = toolOf(cells)
