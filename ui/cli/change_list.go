@@ -78,7 +78,7 @@ func runChangeList(e *Env, args []string) error {
 		case "json":
 			err = changesio.WriteJSONArray(w, x, each)
 		default:
-			err = writeTable(w, list)
+			err = writeTable(w, list, terminalWidth(e.Stdout))
 		}
 		if err != nil {
 			return err
@@ -388,26 +388,73 @@ func (q *crQuery) match(c model.ChangeRequest) bool {
 
 // tableCols are the columns of --format table: header and width (0: the
 // rest of the line, unpadded).
-var tableCols = []struct {
+type tableCol struct {
 	head  string
 	width int
-}{
+}
+
+var tableCols = []tableCol{
 	{"ID", 8}, {"Title", 40}, {"Quadrant", 13}, {"Imp", 3}, {"Cx", 6}, {"Est h", 5},
 	{"Decision", 9}, {"Status", 16}, {"Assignee", 0},
 }
 
+// tableDrops are the columns a terminal too narrow for the table gives
+// up first, as the app's table does: the quadrant sums up impact and
+// complexity.
+var tableDrops = []string{"Cx", "Imp", "Decision", "Assignee", "Est h"}
+
+// minTitle is the title's width below which a column is dropped rather
+// than the title cut further.
+const minTitle = 30
+
+// fitTable fits the columns to a terminal of width cells (0: no limit):
+// columns go in tableDrops' order until the title has minTitle cells,
+// then the title takes what is left, up to its own width.
+func fitTable(cols []tableCol, width int) []tableCol {
+	if width <= 0 {
+		return cols
+	}
+	room := func() int {
+		r := width
+		for _, c := range cols {
+			switch {
+			case c.head == "Title":
+			case c.width == 0:
+				r -= 12 // the rest of the line: a short name still shows
+			default:
+				r -= c.width + 1
+			}
+		}
+		return r - 1
+	}
+	for _, d := range tableDrops {
+		if room() >= minTitle {
+			break
+		}
+		cols = slices.DeleteFunc(cols, func(c tableCol) bool { return c.head == d })
+	}
+	for i := range cols {
+		if cols[i].head == "Title" {
+			cols[i].width = max(min(cols[i].width, room()), 8)
+		}
+	}
+	return cols
+}
+
 // writeTable writes the list for people: one request a line, text made
-// safe to show and cut to its column.
-func writeTable(w io.Writer, list []model.ChangeRequest) error {
+// safe to show and cut to its column; on a terminal (width > 0) each line
+// fits it.
+func writeTable(w io.Writer, list []model.ChangeRequest, width int) error {
 	cols := slices.Clone(tableCols)
 	for _, c := range list { // an ID is never cut: CR-100000 widens its column
 		cols[0].width = max(cols[0].width, len(c.Ref()))
 	}
-	cells := make([]string, len(cols))
+	cols = fitTable(cols, width)
+	cells := make(map[string]string, len(cols))
 	line := func() error {
 		var b strings.Builder
-		for i, col := range cols {
-			v := model.SanitizeLine(cells[i])
+		for _, col := range cols {
+			v := model.SanitizeLine(cells[col.head])
 			if col.width == 0 {
 				b.WriteString(v)
 				continue
@@ -416,11 +463,15 @@ func writeTable(w io.Writer, list []model.ChangeRequest) error {
 			b.WriteString(v)
 			b.WriteString(strings.Repeat(" ", col.width-w+1))
 		}
-		_, err := io.WriteString(w, strings.TrimRight(b.String(), " ")+"\n")
+		out := strings.TrimRight(b.String(), " ")
+		if width > 0 {
+			out, _ = fitCell(out, width)
+		}
+		_, err := io.WriteString(w, out+"\n")
 		return err
 	}
-	for i, col := range cols {
-		cells[i] = col.head
+	for _, col := range cols {
+		cells[col.head] = col.head
 	}
 	if err := line(); err != nil {
 		return err
@@ -433,8 +484,8 @@ func writeTable(w io.Writer, list []model.ChangeRequest) error {
 		if c.EstimateHrs > 0 {
 			est = strconv.FormatFloat(c.EstimateHrs, 'f', -1, 64)
 		}
-		cells = append(cells[:0], c.Ref(), c.Title, model.QuadrantOf(c).String(), imp, c.Complexity.String(), est,
-			c.Decision.String(), c.Status.String(), c.Assignee)
+		cells["ID"], cells["Title"], cells["Quadrant"], cells["Imp"], cells["Cx"] = c.Ref(), c.Title, model.QuadrantOf(c).String(), imp, c.Complexity.String()
+		cells["Est h"], cells["Decision"], cells["Status"], cells["Assignee"] = est, c.Decision.String(), c.Status.String(), c.Assignee
 		if err := line(); err != nil {
 			return err
 		}

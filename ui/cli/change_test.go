@@ -5,9 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"mopdeck/model"
 	"mopdeck/store"
@@ -403,11 +406,59 @@ func TestChangeRefusalsAreOneLine(t *testing.T) {
 func TestChangeListTableShowsLongIDsWhole(t *testing.T) {
 	var b strings.Builder
 	list := []model.ChangeRequest{{ID: 7, Title: "Short"}, {ID: 123456, Title: "Long"}}
-	if err := writeTable(&b, list); err != nil {
+	if err := writeTable(&b, list, 0); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
 	if !strings.HasPrefix(lines[2], "CR-123456 Long") || !strings.HasPrefix(lines[1], "CR-7      Short") || !strings.HasPrefix(lines[0], "ID        Title") {
 		t.Fatalf("table:\n%s", b.String())
+	}
+}
+
+// On a terminal the table fits its width: the columns the app's table
+// drops first go (complexity, impact, decision…), the title keeps at
+// least 30 cells, and no line is wider than the terminal.
+func TestChangeListTableFitsTheTerminal(t *testing.T) {
+	list := []model.ChangeRequest{
+		{ID: 1, Title: "Agency users can see other brands' projects in the shared workspace", Impact: 5,
+			Complexity: model.ComplexityHigh, EstimateHrs: 32, Decision: model.DecisionNow, Status: model.StatusInProgress, Assignee: "Nicolas Laurent"},
+		{ID: 100234, Title: "Créer un modèle de brief pour les campagnes régionales — version étendue", Assignee: "Léa Petit"},
+	}
+	for _, tt := range []struct {
+		width      int
+		has, lacks []string
+	}{
+		{80, []string{"ID", "Title", "Quadrant", "Est h", "Status"}, []string{"Cx", "Imp", "Decision", "Assignee"}},
+		{120, []string{"Imp", "Decision", "Assignee"}, nil},
+		{200, []string{"Cx", "Imp", "Decision", "Assignee", "Nicolas Laurent", "Agency users can see other brands' proj…"}, nil},
+	} {
+		var b strings.Builder
+		if err := writeTable(&b, list, tt.width); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > tt.width {
+				t.Errorf("width %d: a line of %d cells: %q", tt.width, w, l)
+			}
+		}
+		head := strings.Fields(lines[0])
+		for _, h := range tt.has {
+			if !strings.Contains(b.String(), h) {
+				t.Errorf("width %d: lacks %q:\n%s", tt.width, h, b.String())
+			}
+		}
+		for _, h := range tt.lacks {
+			if slices.Contains(head, h) {
+				t.Errorf("width %d: keeps %q:\n%s", tt.width, h, b.String())
+			}
+		}
+		if !strings.HasPrefix(lines[2], "CR-100234 ") {
+			t.Errorf("width %d: the ID is cut: %q", tt.width, lines[2])
+		}
+		title := strings.Index(lines[0], "Title")
+		if next := strings.Index(lines[0], "Quadrant"); next-title < 31 {
+			t.Errorf("width %d: the title has %d cells", tt.width, next-title-1)
+		}
 	}
 }
