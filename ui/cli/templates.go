@@ -33,12 +33,13 @@ Example:
 }
 
 func runTemplates(e *Env) error {
+	width := terminalWidth(e.Stdout)
 	for _, t := range model.Templates() {
 		names := make([]string, len(t.Phases))
 		for i, p := range t.Phases {
 			names[i] = p.Name
 		}
-		fmt.Fprintf(e.Stdout, "%-10s %s (%s)\n           %s\n", t.Key, t.Name, t.Span, strings.Join(names, " → "))
+		fmt.Fprintf(e.Stdout, "%-10s %s (%s)\n%s\n", t.Key, t.Name, t.Span, indented(strings.Join(names, " → "), 11, width))
 	}
 	fmt.Fprintln(e.Stdout, "\nChecklists:")
 	for _, c := range model.ChecklistTemplates() {
@@ -48,7 +49,7 @@ func runTemplates(e *Env) error {
 				sections = append(sections, it.Section)
 			}
 		}
-		fmt.Fprintf(e.Stdout, "%-15s %s (%d items)\n                %s\n", c.Key, c.Name, len(c.Items), strings.Join(sections, ", "))
+		fmt.Fprintf(e.Stdout, "%-15s %s (%d items)\n%s\n", c.Key, c.Name, len(c.Items), indented(strings.Join(sections, ", "), 16, width))
 	}
 	return nil
 }

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"io"
 	"os"
+	"strings"
 
 	"golang.org/x/term"
 
 	"mopdeck/ui/common"
+	"mopdeck/ui/components"
 )
 
 // stdout is where a command's output goes when it has no -o: stdout
@@ -46,4 +48,19 @@ func terminalWidth(w any) int {
 		return 0
 	}
 	return width
+}
+
+// indented is text under a heading, each line indent cells in; on a
+// terminal (width > 0) it is word-wrapped to the width, so that the
+// terminal does not break words.
+func indented(text string, indent, width int) string {
+	pad := strings.Repeat(" ", indent)
+	if width <= 0 || width-indent < 20 {
+		return pad + text
+	}
+	lines := strings.Split(components.Wrap(text, width-indent), "\n")
+	for i, l := range lines {
+		lines[i] = pad + strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }
