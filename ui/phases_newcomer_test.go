@@ -245,3 +245,33 @@ func TestTimelineNamesItsFirstMonth(t *testing.T) {
 		})
 	}
 }
+
+// At 80 columns the items' lines are cut, but the item under the cursor
+// shows its whole text, wrapped under itself.
+func TestThePhaseItemUnderTheCursorShowsWhole(t *testing.T) {
+	m, s := phStarted(t, 80, 24, nil)
+	press(t, m, "j", "j", "enter") // Build's items
+	build := phPhase(t, s, m.ProjectID(), "Build")
+	var texts []string
+	for _, d := range build.Deliverables {
+		texts = append(texts, d.Name)
+	}
+	for _, c := range build.Checklist {
+		texts = append(texts, c.Text)
+	}
+	cut := 0
+	for i, text := range texts {
+		if i > 0 {
+			press(t, m, "j")
+		}
+		if !strings.Contains(joined(phDetail(m)), text) {
+			t.Errorf("item %d under the cursor is not whole, want %q:\n%s", i, text, strings.Join(phDetail(m), "\n"))
+		}
+		if len(text) > 34 {
+			cut++
+		}
+	}
+	if cut == 0 {
+		t.Fatal("no item of the sample's Build is longer than a line at 80 columns: the test shows nothing")
+	}
+}

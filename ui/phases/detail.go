@@ -34,7 +34,9 @@ func (p *Pane) detailFrom(n int, items []int, h int) int {
 }
 
 // detailItemAt is the item row (deliverables, then exit checklist) drawn
-// on line y of the detail box, or -1. Line 0 is the phase's name.
+// on line y of the detail box, or -1. Line 0 is the phase's name. (Only
+// the selected item takes more than a line: a click on the rest of it
+// leaves it selected.)
 func (p *Pane) detailItemAt(ph model.Phase, w, h, y int) int {
 	if y < 1 || y >= h {
 		return -1
@@ -48,6 +50,10 @@ func (p *Pane) detailItemAt(ph model.Phase, w, h, y int) int {
 	}
 	return -1
 }
+
+// itemIndent starts the lines the selected item's text wraps onto: under
+// its text, past "▸ [x] ".
+const itemIndent = "      "
 
 // detailLines builds the detail: the name line, the lines under it and on
 // which of those each item row is drawn. Facts that may run long (the
@@ -90,15 +96,27 @@ func (p *Pane) detailLines(ph model.Phase, w int) (string, []string, []int) {
 		if p.focus == focusItems && row == p.item {
 			mark = "▸ "
 		}
-		line := mark + check(done) + " " + clean(text)
-		if mark != "  " {
-			add(st.Selected.Render(components.Fit(line, w)))
+		if mark == "  " {
+			line := mark + check(done) + " " + clean(text)
+			if extra != "" {
+				line += st.Faint.Render(" · " + extra)
+			}
+			add(line)
 			return
 		}
-		if extra != "" {
-			line += st.Faint.Render(" · " + extra)
+		// The selected item shows its whole text, wrapped under itself:
+		// an exit item is often a sentence ("Design review held for each
+		// new feature") that the others' one line cuts.
+		lines := strings.Split(components.Wrap(clean(text), max(w-len(itemIndent), 8)), "\n")
+		for i, l := range lines {
+			l = strings.TrimRight(l, " ")
+			if i == 0 {
+				l = mark + check(done) + " " + l
+			} else {
+				l = itemIndent + l
+			}
+			add(st.Selected.Render(components.Fit(l, w)))
 		}
-		add(line)
 	}
 	done, total := ph.DeliverablesDone()
 	add("")
