@@ -25,18 +25,20 @@ import (
 
 const bigRows = 100_000
 
-// bigChanges makes n requests that look like a tester's.
+// bigChanges makes n requests that look like a tester's, each decision
+// agreeing with its status, as an import requires.
 func bigChanges(n int) []model.ChangeRequest {
 	crs := make([]model.ChangeRequest, n)
 	base := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
 	for i := range crs {
+		status := model.CRStatus(i % 7)
 		crs[i] = model.ChangeRequest{
 			ID:          uint64(i + 1),
 			Title:       fmt.Sprintf("Change request number %d about the lead form", i),
 			Description: "Testers found that the field order differs from the design document; sales wants the region first.",
 			RaisedBy:    "Tester", RaisedIn: uint64(i%2 + 4), CreatedAt: base.Add(time.Duration(i) * time.Minute),
 			Area: model.Areas[i%len(model.Areas)], Impact: i%5 + 1, Complexity: model.Complexity(i%3 + 1),
-			EstimateHrs: float64(i%80) / 2, Decision: model.Decision(i % 4), Status: model.CRStatus(i % 7), Assignee: "Dev",
+			EstimateHrs: float64(i%80) / 2, Decision: model.ImpliedDecision(status), Status: status, Assignee: "Dev",
 		}
 	}
 	return crs
