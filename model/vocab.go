@@ -58,7 +58,7 @@ var statusWords = vocab(map[string]CRStatus{
 	"wip": StatusInProgress, "blocked": StatusInProgress, "en cours attribué": StatusInProgress,
 	"en cours planifié": StatusInProgress, "en développement": StatusInProgress, "em andamento": StatusInProgress,
 	"em progresso": StatusInProgress, "in arbeit": StatusInProgress, "en progreso": StatusInProgress,
-	"bloqué": StatusInProgress,
+	"bloqué": StatusInProgress, "working on it": StatusInProgress, "stuck": StatusInProgress, // Monday's
 
 	// done, waiting for a check
 	"resolved": StatusReadyForRetest, "review": StatusReadyForRetest, "in review": StatusReadyForRetest,

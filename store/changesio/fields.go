@@ -142,7 +142,7 @@ var headerWords = map[field][]string{
 	fieldDecision:       {"Decision", "Décision", "Decisão", "Entscheidung"},
 	fieldStatus:         {"Status", "Statut", "État", "State", "Estado", "Situação"},
 	fieldStatusCategory: {"Status category", "Catégorie de statut", "Categoria de status", "Categoria do status", "Statuskategorie"},
-	fieldAssignee: {"Assignee", "Assignees", "Responsable", "Assigned to", "Assigné à", "Attribué à", "Owner",
+	fieldAssignee: {"Assignee", "Assignees", "Person", "People", "Members", "Responsable", "Assigned to", "Assigné à", "Attribué à", "Owner",
 		"Attribué à - Technicien", "Responsável", "Atribuído a", "Bearbeiter", "Zugewiesen an", "Asignado a"},
 	fieldLink:    {"URL", "Link", "Issue URL", "Web URL", "HTML URL", "Permalink", "Lien"},
 	fieldDerived: {"Quadrant", "Age"},

@@ -62,9 +62,38 @@ func (c *converter) table(next func() (cells []string, at loc, ok bool)) {
 	rows, blanks, max := 0, 0, c.opt.maxRows()
 	var above [][]string // non-blank rows before the header, while looking
 	var aboveAt []loc
-	innerBlanks, pendingBlanks, totals := 0, 0, 0
+	innerBlanks, pendingBlanks, totals, repeats := 0, 0, 0, 0
 	var firstTotal loc
+	var held []string // a row of one cell, until the next row tells
+	var heldAt loc
+	var groups []string // the group names skipped
 	buf := make([]cell, 0, 16)
+	// process converts one request's row; false when the file has more
+	// rows than allowed.
+	process := func(cells []string, at loc) bool {
+		innerBlanks += pendingBlanks
+		pendingBlanks = 0
+		if rows++; rows > max {
+			c.res.refuse("%s", c.opt.tooManyRows("the file holds"))
+			return false
+		}
+		if rows == reserveAfter && c.size > 0 && c.offset != nil {
+			c.reserve(rows, max)
+		}
+		buf = buf[:0]
+		for i, v := range cells {
+			if i < len(c.h.cols) && c.h.cols[i].f != fieldNone && c.h.cols[i].f != fieldDerived {
+				buf = append(buf, cell{c.h.cols[i], v})
+			}
+		}
+		if !c.hasTitle(buf) {
+			c.pr.row(c.h.name(fieldTitle), loc{row: at.row, line: at.line, col: c.h.index(fieldTitle)}, "empty title",
+				"empty: every request needs a title, a few words that say what to change")
+			return true
+		}
+		c.row(buf, at)
+		return true
+	}
 	useHeader := func(cells []string, at loc) bool {
 		found = true
 		c.h = mapHeader(cells, c.res.File, at.row, c.opt.Mapping)
@@ -139,27 +168,35 @@ func (c *converter) table(next func() (cells []string, at loc, ok bool)) {
 			totals++
 			continue
 		}
-		innerBlanks += pendingBlanks
-		pendingBlanks = 0
-		if rows++; rows > max {
-			c.res.refuse("%s", c.opt.tooManyRows("the file holds"))
-			return
-		}
-		if rows == reserveAfter && c.size > 0 && c.offset != nil {
-			c.reserve(rows, max)
-		}
-		buf = buf[:0]
-		for i, v := range cells {
-			if i < len(c.h.cols) && c.h.cols[i].f != fieldNone && c.h.cols[i].f != fieldDerived {
-				buf = append(buf, cell{c.h.cols[i], v})
+		// Boards exported by group (Monday, some Excel trackers) repeat
+		// the header under each group's name: the header again is
+		// skipped, and a row of one cell just above it is the group's
+		// name, not a request. Such a row is held until the next row
+		// says which it is.
+		if headerAgain(cells, names) {
+			repeats++
+			if held != nil {
+				groups = append(groups, firstCell(held))
+				held = nil
 			}
-		}
-		if !c.hasTitle(buf) {
-			c.pr.row(c.h.name(fieldTitle), loc{row: at.row, line: at.line, col: c.h.index(fieldTitle)}, "empty title",
-				"empty: every request needs a title, a few words that say what to change")
 			continue
 		}
-		c.row(buf, at)
+		if held != nil {
+			if !process(held, heldAt) {
+				return
+			}
+			held = nil
+		}
+		if oneCell(cells) {
+			held, heldAt = append([]string(nil), cells...), at
+			continue
+		}
+		if !process(cells, at) {
+			return
+		}
+	}
+	if held != nil && !process(held, heldAt) {
+		return
 	}
 	switch {
 	case !found && len(above) > 0:
@@ -173,6 +210,51 @@ func (c *converter) table(next func() (cells []string, at loc, ok bool)) {
 	if innerBlanks > 0 {
 		c.res.note(fmt.Sprintf("%s between requests skipped", plural(innerBlanks, "blank row")))
 	}
+	if repeats > 0 {
+		note := plural(repeats, "repeated header row") + " skipped"
+		if len(groups) > 0 {
+			note += fmt.Sprintf(", with the group names above them (%s)", QuoteHeaders(groups))
+		}
+		c.res.note(note)
+	}
+}
+
+// headerAgain tells whether a row repeats the header: two cells or more,
+// each the header's own in its column (in any case: an export writes it
+// as it wrote it the first time).
+func headerAgain(cells, names []string) bool {
+	same := 0
+	for i, v := range cells {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		if i >= len(names) || !strings.EqualFold(v, names[i]) {
+			return false
+		}
+		same++
+	}
+	return same >= 2
+}
+
+// oneCell tells whether a row has exactly one filled cell.
+func oneCell(cells []string) bool {
+	n := 0
+	for _, v := range cells {
+		if strings.TrimSpace(v) != "" {
+			n++
+		}
+	}
+	return n == 1
+}
+
+// firstCell is a row's first filled cell.
+func firstCell(cells []string) string {
+	for _, v := range cells {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // reserveAfter is how many rows are read before the rest are guessed.
