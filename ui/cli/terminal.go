@@ -39,11 +39,10 @@ func isTerminal(w any) bool {
 // (a pipe, a file, a team session's stream): output for scripts is never
 // cut.
 func terminalWidth(w any) int {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+	if !isTerminal(w) {
 		return 0
 	}
-	width, _, err := term.GetSize(int(f.Fd()))
+	width, _, err := term.GetSize(int(w.(*os.File).Fd()))
 	if err != nil {
 		return 0
 	}

@@ -123,16 +123,13 @@ func (s *Switcher) refilter() {
 // search opens the name filter; it narrows the list as it is typed, enter
 // keeps it, esc puts back the one before.
 func (s *Switcher) search() tea.Cmd {
-	cmd := s.prompt.Open("filter projects by name", s.query, func(q string) tea.Cmd {
+	apply := func(q string) tea.Cmd {
 		s.query = q
 		s.refilter()
 		return nil
-	})
-	s.prompt.OnChange(func(q string) tea.Cmd {
-		s.query = q
-		s.refilter()
-		return nil
-	})
+	}
+	cmd := s.prompt.Open("filter projects by name", s.query, apply)
+	s.prompt.OnChange(apply)
 	return cmd
 }
 
