@@ -65,10 +65,9 @@ func (s *Store) MatchMe(pid uint64, by string) (model.Person, bool, error) {
 		if err != nil {
 			return err
 		}
-		cur := bytes.Clone(pb.Get(keyProject))
-		p, err := decode[model.Project](cur)
+		cur, p, err := s.storedProject(pb, pid)
 		if err != nil {
-			return damagedErr(s.path, fmt.Errorf("project %d: %w", pid, err))
+			return err
 		}
 		if p.MeID != 0 {
 			return errNoop
@@ -86,14 +85,7 @@ func (s *Store) MatchMe(pid uint64, by string) (model.Person, bool, error) {
 		if err != nil {
 			return err
 		}
-		e := model.HistoryEntry{By: by, Kind: KindProject, Key: keyProject, Action: ActionUpdate,
-			Summary: fmt.Sprintf("me set to %s (matched by name)", truncate(found[0].Name, 40)),
-			Before:  cur, After: after}
-		s.touch(KindProject, keyProject)
-		if err := pb.Put(keyProject, after); err != nil {
-			return err
-		}
-		if err := s.appendHistory(pb, e); err != nil {
+		if err := s.putProject(pb, cur, after, by, fmt.Sprintf("me set to %s (matched by name)", truncate(found[0].Name, 40))); err != nil {
 			return err
 		}
 		out = found[0]

@@ -208,10 +208,9 @@ func (s *Store) UpdateProject(id uint64, by string, edit func(model.Project) (mo
 		if err != nil {
 			return err
 		}
-		cur := bytes.Clone(pb.Get(keyProject))
-		old, err := decode[model.Project](cur)
+		cur, old, err := s.storedProject(pb, id)
 		if err != nil {
-			return damagedErr(s.path, fmt.Errorf("project %d: %w", id, err))
+			return err
 		}
 		p, err := edit(old)
 		if err != nil {
@@ -232,18 +231,35 @@ func (s *Store) UpdateProject(id uint64, by string, edit func(model.Project) (mo
 		if bytes.Equal(cur, after) {
 			return errNoop
 		}
-		e := model.HistoryEntry{By: by, Kind: KindProject, Key: keyProject, Action: ActionUpdate,
-			Summary: fmt.Sprintf("project %q updated", truncate(p.Name, 40)), Before: cur, After: after}
+		summary := fmt.Sprintf("project %q updated", truncate(p.Name, 40))
 		if d := diffFields(pb, old, p); d != "" {
-			e.Summary += ": " + d
+			summary += ": " + d
 		}
-		s.touch(KindProject, keyProject)
-		if err := pb.Put(keyProject, after); err != nil {
-			return err
-		}
-		return s.appendHistory(pb, e)
+		return s.putProject(pb, cur, after, by, summary)
 	})
 	return out, err
+}
+
+// storedProject reads pb's project record: its bytes, for the history,
+// and its value.
+func (s *Store) storedProject(pb *bolt.Bucket, pid uint64) ([]byte, model.Project, error) {
+	cur := bytes.Clone(pb.Get(keyProject))
+	p, err := decode[model.Project](cur)
+	if err != nil {
+		return nil, p, damagedErr(s.path, fmt.Errorf("project %d: %w", pid, err))
+	}
+	return cur, p, nil
+}
+
+// putProject writes the project record after over cur, with its history
+// entry.
+func (s *Store) putProject(pb *bolt.Bucket, cur, after []byte, by, summary string) error {
+	s.touch(KindProject, keyProject)
+	if err := pb.Put(keyProject, after); err != nil {
+		return err
+	}
+	return s.appendHistory(pb, model.HistoryEntry{By: by, Kind: KindProject, Key: keyProject, Action: ActionUpdate,
+		Summary: summary, Before: cur, After: after})
 }
 
 // projectRefs checks the people the project names exist.
