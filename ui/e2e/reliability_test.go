@@ -17,6 +17,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"mopdeck/store"
+	"mopdeck/ui/serve"
 )
 
 // The real binary on files it must refuse: one line on stderr, the right
@@ -258,14 +259,14 @@ func TestHangUpClosesTheAppCleanly(t *testing.T) {
 	path := soundDB(t, t.TempDir())
 	s := startTmux(t, 100, 30, "--db", path)
 	s.waitFor("Reliability")
-	if _, err := os.Stat(path + ".sock"); err != nil {
+	if _, err := os.Stat(serve.SocketPath(path)); err != nil {
 		t.Fatalf("no socket while the app runs: %v", err)
 	}
 	if err := syscall.Kill(s.panePID(), syscall.SIGHUP); err != nil {
 		t.Fatal(err)
 	}
 	s.waitGone()
-	if _, err := os.Stat(path + ".sock"); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(serve.SocketPath(path)); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the socket is left after a hang-up: %v", err)
 	}
 	if _, err := os.Stat(path + ".clean"); err != nil {

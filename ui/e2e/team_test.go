@@ -3,7 +3,6 @@ package e2e
 import (
 	"bufio"
 	"fmt"
-
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"mopdeck/ui/serve"
 )
 
 // Team mode with the system's ssh client: mopdeck serve on 127.0.0.1 and
@@ -356,12 +357,12 @@ func TestTeamServeRefusesWithoutAKeyAndKeepsItsHostKeyPrivate(t *testing.T) {
 	if err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("host key: %v %v, want mode 0600 beside the database", fi, err)
 	}
-	sock, err := os.Stat(ts.db + ".sock")
+	sock, err := os.Stat(serve.SocketPath(ts.db))
 	if err != nil || sock.Mode().Perm() != 0o600 {
 		t.Fatalf("owner socket: %v %v, want mode 0600", sock, err)
 	}
 	ts.stop()
-	if _, err := os.Stat(ts.db + ".sock"); err == nil {
+	if _, err := os.Stat(serve.SocketPath(ts.db)); err == nil {
 		t.Error("the socket outlived the server")
 	}
 }
@@ -374,7 +375,7 @@ func TestTeamServeStopsCleanlyOnHangUp(t *testing.T) {
 	if code := ts.cmd.ProcessState.ExitCode(); code != 0 {
 		t.Fatalf("exit %d after SIGHUP:\n%s", code, ts.log)
 	}
-	if _, err := os.Stat(ts.db + ".sock"); err == nil {
+	if _, err := os.Stat(serve.SocketPath(ts.db)); err == nil {
 		t.Error("the socket outlived the server")
 	}
 	if !ts.log.shows("signal=hangup") {
